@@ -26,3 +26,18 @@ export async function getImportRuns(connection: DuckDBConnection, limit = 50): P
 export async function getImportRejects(connection: DuckDBConnection, runId: number, limit = 1000): Promise<ImportRejectRow[]> {
   return queryRows<ImportRejectRow>(connection, readSql('import-rejects'), { run: runId, limit });
 }
+
+/** Number of person accounts in a department/location filter (both null: everyone). */
+export async function getPopulationSize(connection: DuckDBConnection, filter: { department?: string | null; location?: string | null }): Promise<number> {
+  const rows = await queryRows<{ people: number }>(connection, readSql('population-size'), {
+    department: filter.department ?? null,
+    location: filter.location ?? null,
+  });
+  return rows[0].people;
+}
+
+/** The schema version of the database. */
+export async function getSchemaVersionNumber(connection: DuckDBConnection): Promise<number> {
+  const rows = await queryRows<{ v: number }>(connection, 'SELECT max(version)::INTEGER AS v FROM schema_migrations');
+  return rows[0].v;
+}

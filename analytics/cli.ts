@@ -1,0 +1,255 @@
+// The chorus command: import, demo, serve, start. Each step of `npm start` can be run alone.
+// `serve` and `start` hand over to api/server (loaded on demand), so analytics/ itself stays
+// free of HTTP.
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { closeDatabase, DatabaseLockedError, openDatabase, withConnection, type Database } from './db';
+import { ImportInputError } from './ingest/archive';
+import { loadCanonical } from './ingest/canonical';
+import type { ImportSummary, ProgressEvent } from './ingest/load';
+import { getTableCounts } from './queries/meta';
+
+const usage = `Usage: chorus <command> [options]
+
+Commands:
+  import <folder|zip>   import a canonical export (CSV or JSON Lines) into the database
+  demo                  generate the demo organisation and import it
+  serve                 serve dashboard and API on an existing database
+  start                 build the dashboard when needed, load the demo into an empty database, serve
+
+Options:
+  --db <file>           database file (default data/chorus.duckdb, or CHORUS_DB)
+  --port <n>            port for serve/start (default 8787, or PORT)
+  --json                import: print exactly one JSON object on stdout
+  --quiet               import: no progress lines on stderr
+  --help                this text
+`;
+
+interface Args {
+  command: string | undefined;
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+function parseArgs(argv: string[]): Args {
+  const flags = new Map<string, string | true>();
+  const positional: string[] = [];
+  const valued = new Set(['db', 'port', 'people', 'events', 'seed', 'source']);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split('=', 2);
+      if (inline !== undefined) flags.set(name, inline);
+      else if (valued.has(name)) {
+        const value = argv[i + 1];
+        if (value === undefined || value.startsWith('--')) fail(`--${name} needs a value`);
+        flags.set(name, value);
+        i++;
+      } else flags.set(name, true);
+    } else positional.push(arg);
+  }
+  return { command: positional.shift(), positional, flags };
+}
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`chorus: ${message}\n`);
+  process.exit(code);
+}
+
+async function settings(args: Args) {
+  const { loadConfig } = await import('../api/config');
+  const port = args.flags.get('port');
+  if (port !== undefined && (typeof port !== 'string' || !/^\d+$/.test(port))) fail('--port needs a number');
+  const db = args.flags.get('db');
+  return loadConfig(process.env, {
+    dbPath: typeof db === 'string' ? db : undefined,
+    port: typeof port === 'string' ? Number(port) : undefined,
+  });
+}
+
+async function open(path: string, timeZone: string): Promise<Database> {
+  try {
+    return await openDatabase(path, { timeZone });
+  } catch (error) {
+    if (error instanceof DatabaseLockedError) fail(error.message, 3);
+    throw error;
+  }
+}
+
+const number = new Intl.NumberFormat('en');
+
+function progressPrinter(quiet: boolean) {
+  return (e: ProgressEvent) => {
+    if (quiet || e.seconds < 0.5) return;
+    const rate = e.rows !== undefined && e.seconds > 0 ? `, ${number.format(Math.round(e.rows / e.seconds))} rows/s` : '';
+    const rows = e.rows !== undefined ? `: ${number.format(e.rows)} rows` : '';
+    process.stderr.write(`  ${e.phase}${rows} in ${e.seconds.toFixed(2)} s${rate}\n`);
+  };
+}
+
+function printSummary(s: ImportSummary): void {
+  const lines = [
+    `Imported ${s.path} (${s.source}) in ${s.seconds.toFixed(1)} s, run ${s.runId}`,
+    `  read        ${number.format(s.read)} rows`,
+    `  loaded      people ${number.format(s.loaded.people)}, content ${number.format(s.loaded.content)}, events ${number.format(s.loaded.events)}, interactions ${number.format(s.loaded.interactions)}` +
+      `, spaces ${s.other.spaces}, social ${s.other.social}, programmes ${s.other.programmes}`,
+    `  placeholder accounts created: ${s.placeholders}`,
+    `  duplicates  ${number.format(s.duplicates)} (already stored or repeated; skipped)`,
+    `  rejected    ${number.format(s.rejected)}`,
+  ];
+  for (const r of s.rejects) lines.push(`    ${r.file}${r.line ? `:${r.line}` : ''}${r.column ? ` [${r.column}]` : ''}: ${r.reason}`);
+  if (s.rejected > s.rejects.length) lines.push(`    … and ${s.rejected - s.rejects.length} more (see the Data page or import_rejects)`);
+  for (const w of s.warnings.slice(0, 10)) lines.push(`  note: ${w}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function jsonSummary(s: ImportSummary) {
+  return {
+    source: s.source,
+    runId: s.runId,
+    loaded: s.loaded,
+    other: s.other,
+    byKind: s.byKind,
+    byAction: s.byAction,
+    placeholders: s.placeholders,
+    read: s.read,
+    duplicates: s.duplicates,
+    rejected: s.rejected,
+    rejects: s.rejects.map((r) => ({ file: r.file, line: r.line, column: r.column, reason: r.reason })),
+    warnings: s.warnings,
+    seconds: Number(s.seconds.toFixed(3)),
+  };
+}
+
+async function importCommand(args: Args): Promise<void> {
+  const path = args.positional[0];
+  const json = args.flags.has('json');
+  if (!path) fail('import needs a path: chorus import <folder|zip>');
+  const source = args.flags.get('source');
+  if (source !== undefined && source !== 'canonical') fail(`unknown --source "${String(source)}"; this version reads: canonical`);
+  const config = await settings(args);
+  const db = await open(config.dbPath, config.timeZone);
+  try {
+    if (!args.flags.has('quiet')) process.stderr.write(`Importing ${path} into ${config.dbPath}\n`);
+    const summary = await loadCanonical(db, path, { onProgress: progressPrinter(args.flags.has('quiet')) });
+    if (json) process.stdout.write(`${JSON.stringify(jsonSummary(summary))}\n`);
+    else printSummary(summary);
+  } catch (error) {
+    if (error instanceof ImportInputError) {
+      if (json) process.stdout.write(`${JSON.stringify({ source: 'canonical', error: error.message, file: error.file ?? null, column: error.column ?? null })}\n`);
+      closeDatabase(db);
+      fail(error.message, 2);
+    }
+    throw error;
+  } finally {
+    try {
+      closeDatabase(db);
+    } catch {
+      // already closed on the error path
+    }
+  }
+}
+
+/** Generates the demo organisation into a temporary folder and imports it. */
+async function loadDemo(db: Database, options: { people?: number; seed?: number; quiet?: boolean }): Promise<ImportSummary> {
+  const { generateDemo } = await import('../fixtures/generate');
+  const dir = mkdtempSync(join(tmpdir(), 'chorus-demo-'));
+  try {
+    const began = Date.now();
+    const generated = await generateDemo(dir, { people: options.people, seed: options.seed });
+    if (!options.quiet) {
+      process.stderr.write(
+        `Generated the demo organisation: ${number.format(generated.people)} people, ${number.format(generated.content)} items, ` +
+          `${number.format(generated.events)} events in ${((Date.now() - began) / 1000).toFixed(1)} s\n`,
+      );
+    }
+    return await loadCanonical(db, dir, { onProgress: progressPrinter(Boolean(options.quiet)) });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function demoCommand(args: Args): Promise<void> {
+  const config = await settings(args);
+  const db = await open(config.dbPath, config.timeZone);
+  try {
+    const people = args.flags.get('people');
+    const summary = await loadDemo(db, { people: typeof people === 'string' ? Number(people) : undefined });
+    printSummary(summary);
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+    const full = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds web/dist with Vite when it is missing or older than the sources. */
+async function buildWebIfNeeded(): Promise<void> {
+  const index = join(root, 'web', 'dist', 'index.html');
+  const sources = Math.max(newestMtime(join(root, 'web')), statSync(join(root, 'vite.config.ts')).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  process.stderr.write('Building the dashboard (vite build) …\n');
+  const { build } = await import('vite');
+  await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+async function serveCommand(args: Args, start: boolean): Promise<void> {
+  const config = await settings(args);
+  if (start) await buildWebIfNeeded();
+  const db = await open(config.dbPath, config.timeZone);
+  if (start) {
+    const counts = await withConnection(db, getTableCounts);
+    if (counts.people === 0) {
+      process.stderr.write(`The database ${config.dbPath} is empty: loading the demo organisation …\n`);
+      const summary = await loadDemo(db, {});
+      process.stderr.write(`Demo loaded: ${number.format(summary.loaded.people)} people, ${number.format(summary.loaded.events)} events in ${summary.seconds.toFixed(1)} s\n`);
+    }
+  }
+  const { startServer, closeOnSignals } = await import('../api/server');
+  let server;
+  try {
+    server = await startServer(db, config);
+  } catch (error) {
+    closeDatabase(db);
+    fail(error instanceof Error ? error.message : String(error), 1);
+  }
+  closeOnSignals(server, db);
+  process.stdout.write(`Chorus is running at ${server.url} (database ${config.dbPath}); Ctrl+C stops it.\n`);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!args.command || args.flags.has('help') || args.command === 'help') {
+    process.stdout.write(usage);
+    return;
+  }
+  switch (args.command) {
+    case 'import':
+      return importCommand(args);
+    case 'demo':
+      return demoCommand(args);
+    case 'serve':
+      return serveCommand(args, false);
+    case 'start':
+      return serveCommand(args, true);
+    default:
+      fail(`unknown command "${args.command}"\n\n${usage}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`chorus: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
