@@ -98,7 +98,8 @@ export class ImportSession {
     await this.createStage(table, relation, { path });
     const malformedRows = await queryRows<{ line: number; raw: string; message: string }>(
       this.connection,
-      `SELECT line::INTEGER AS line, csv_line AS raw, error_message AS message FROM csv_rejects_${id} ORDER BY line`,
+      `SELECT line::INTEGER AS line, first(csv_line ORDER BY byte_position) AS raw, first(error_message ORDER BY byte_position) AS message
+       FROM csv_rejects_${id} GROUP BY line ORDER BY line`,
     );
     const malformed = malformedRows.map((r) => ({ file, line: r.line, column: null, value: null, reason: `malformed row: ${r.message}`, raw: r.raw }));
     this.origins.set(table, { kind: 'csv', file, path, delimiter: header.delimiter, columns: header.columns, malformed, malformedRecords: malformedRows.map((r) => r.line) });
