@@ -18,6 +18,7 @@ Commands:
   demo                  generate the demo organisation and import it
   serve                 serve dashboard and API on an existing database
   start                 build the dashboard when needed, load the demo into an empty database, serve
+  dev                   like start, plus the Vite dev server with hot reload on port 5173
 
 Options:
   --db <file>           database file (default data/chorus.duckdb, or CHORUS_DB)
@@ -205,9 +206,9 @@ async function buildWebIfNeeded(): Promise<void> {
   await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 
-async function serveCommand(args: Args, start: boolean): Promise<void> {
+async function serveCommand(args: Args, start: boolean, dev = false): Promise<void> {
   const config = await settings(args);
-  if (start) await buildWebIfNeeded();
+  if (start && !dev) await buildWebIfNeeded();
   const db = await open(config.dbPath, config.timeZone);
   if (start) {
     const counts = await withConnection(db, getTableCounts);
@@ -227,6 +228,12 @@ async function serveCommand(args: Args, start: boolean): Promise<void> {
   }
   closeOnSignals(server, db);
   process.stdout.write(`Chorus is running at ${server.url} (database ${config.dbPath}); Ctrl+C stops it.\n`);
+  if (dev) {
+    const { createServer } = await import('vite');
+    const vite = await createServer({ root, configFile: join(root, 'vite.config.ts'), server: { proxy: { '/api': server.url.replace(/\/$/, '') } } });
+    await vite.listen();
+    process.stdout.write(`Dashboard with hot reload at ${vite.resolvedUrls?.local[0] ?? 'http://localhost:5173/'}\n`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -244,6 +251,8 @@ async function main(): Promise<void> {
       return serveCommand(args, false);
     case 'start':
       return serveCommand(args, true);
+    case 'dev':
+      return serveCommand(args, true, true);
     default:
       fail(`unknown command "${args.command}"\n\n${usage}`);
   }

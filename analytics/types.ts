@@ -44,7 +44,7 @@ export interface ImportRun {
   finishedAt: string | null;
   filesRead: number;
   rowsRead: number;
-  loaded: string | null;
+  loaded: Record<string, number> | null;
   duplicates: number;
   rejected: number;
   placeholders: number;

@@ -19,7 +19,8 @@ export async function getTableCounts(connection: DuckDBConnection): Promise<Tabl
 
 /** The newest import runs, newest first. */
 export async function getImportRuns(connection: DuckDBConnection, limit = 50): Promise<ImportRun[]> {
-  return queryRows<ImportRun>(connection, readSql('import-runs'), { limit });
+  const rows = await queryRows<Omit<ImportRun, 'loaded'> & { loaded: string | null }>(connection, readSql('import-runs'), { limit });
+  return rows.map((r) => ({ ...r, loaded: r.loaded ? (JSON.parse(r.loaded) as Record<string, number>) : null }));
 }
 
 /** Rejected rows of one run (at most `limit`). */

@@ -1,0 +1,90 @@
+// npm run bench: prints figures, asserts nothing. Flags:
+//   --events N   events in the generated export (default 10,000,000)
+//   --people N   people in it (default 10,000)
+//   --keep       keep the generated export and database in /tmp/chorus-bench
+//   --only import|api|graph   run one section
+// Goals (from the issues): import ≤ 1.5 × the bare DuckDB read of the same files, peak memory
+// under 2 GB; /api/adoption by month p95 under 150 ms over 50 requests.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { closeDatabase, openDatabase } from '../../analytics/db';
+import { createApp } from '../../api/app';
+import { loadConfig } from '../../api/config';
+import { generateDemo } from '../../fixtures/generate';
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+const events = flag('events', 10_000_000);
+const people = flag('people', 10_000);
+const work = '/tmp/chorus-bench';
+const exportDir = join(work, `export-${people}-${events}`);
+const dbPath = join(work, 'bench.duckdb');
+const here = fileURLToPath(new URL('.', import.meta.url));
+const fmt = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+
+function line(label: string, value: string) {
+  process.stdout.write(`  ${label.padEnd(44)} ${value}\n`);
+}
+
+function child(mode: 'floor' | 'import', db: string) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'import-child.ts'), mode, exportDir, db], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop()!) as { seconds: number; rows: number; peakRssMb: number };
+}
+
+function percentile(sorted: number[], p: number): number {
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
+}
+
+async function benchImport() {
+  mkdirSync(work, { recursive: true });
+  process.stdout.write(`\n== Import: canonical export with ${fmt.format(events)} events, ${fmt.format(people)} people\n`);
+  if (!existsSync(join(exportDir, 'events.csv'))) {
+    const began = performance.now();
+    const g = await generateDemo(exportDir, { people, targetEvents: events, seed: 7 });
+    line('generated', `${fmt.format(g.events)} events, ${fmt.format(g.content)} items in ${fmt.format((performance.now() - began) / 1000)} s`);
+  }
+  const floor = child('floor', join(work, 'floor.duckdb'));
+  rmSync(join(work, 'floor.duckdb'), { force: true });
+  line('bare DuckDB read_csv → table (floor)', `${fmt.format(floor.seconds)} s, peak ${fmt.format(floor.peakRssMb)} MB`);
+  const run = child('import', dbPath);
+  line('chorus import', `${fmt.format(run.seconds)} s, peak ${fmt.format(run.peakRssMb)} MB`);
+  line('rows per second', fmt.format(Math.round(run.rows / run.seconds)));
+  line('import / floor (goal ≤ 1.5)', fmt.format(run.seconds / floor.seconds));
+  line('peak memory (goal < 2048 MB)', `${fmt.format(run.peakRssMb)} MB`);
+}
+
+async function benchApi() {
+  if (!existsSync(dbPath)) {
+    process.stdout.write('\n(no benchmark database yet: running the import section first)\n');
+    await benchImport();
+  }
+  process.stdout.write('\n== API latency on the benchmark database (50 sequential requests each, in process)\n');
+  const db = await openDatabase(dbPath);
+  const app = createApp({ db, config: loadConfig({}, { dbPath }) });
+  const endpoints = ['/api/adoption?grain=month', '/api/adoption?grain=week', '/api/meta', '/api/health'];
+  for (const url of endpoints) {
+    await app.request(url); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const began = performance.now();
+      const res = await app.request(url);
+      await res.text();
+      if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+      times.push(performance.now() - began);
+    }
+    times.sort((a, b) => a - b);
+    line(url, `median ${fmt.format(percentile(times, 50))} ms, p95 ${fmt.format(percentile(times, 95))} ms`);
+  }
+  closeDatabase(db);
+}
+
+if (!only || only === 'import') await benchImport();
+if (!only || only === 'api') await benchApi();
+if (!args.includes('--keep') && !only) rmSync(work, { recursive: true, force: true });
