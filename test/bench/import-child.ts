@@ -25,6 +25,8 @@ if (mode === 'floor') {
   rows = summary.read;
   if (summary.rejected > 0) process.stderr.write(`bench import: ${summary.rejected} rejects, first: ${JSON.stringify(summary.rejects[0])}\n`);
 }
+// Both steps end durable: the data written to the database file, not only to the WAL.
+await withConnection(db, (c) => c.run('CHECKPOINT'));
 const seconds = (performance.now() - began) / 1000;
 closeDatabase(db);
 process.stdout.write(`${JSON.stringify({ mode, seconds, rows, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -12,7 +12,7 @@ SELECT
   nullif(trim(occurred_at), '') AS occurred_raw,
   try_cast(occurred_raw AS TIMESTAMPTZ) AS ts,
   timezone($tz, ts)::DATE AS day_,
-  coalesce(given_id, 'h:' || md5(concat_ws('|', occurred_raw, actor, action_, cid, target, detail_))) AS key_,
+  CASE WHEN given_id IS NOT NULL THEN given_id ELSE 'h:' || md5(concat_ws('|', occurred_raw, actor, action_, cid, target, detail_)) END AS key_,
   CASE
     WHEN actor IS NULL THEN {'col': 'actor_id', 'msg': 'missing actor_id'}
     WHEN occurred_raw IS NULL THEN {'col': 'occurred_at', 'msg': 'missing occurred_at'}

@@ -4,6 +4,7 @@
 Run by hand, once, with Debian's networkx (apt-get install python3-networkx):
     /usr/bin/python3 test/analytics/graph/reference/generate-reference.py
 It rewrites the JSON files next to it. The tests never run Python.
+(Checked afterwards: networkx 3.6.1 gives the same values to 3e-16.)
 """
 import json
 import math

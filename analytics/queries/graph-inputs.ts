@@ -1,0 +1,84 @@
+// Typed wrappers of the SQL that feeds the graph job.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryRows, readSql } from '../db';
+
+export interface EdgeWeights {
+  comment: number;
+  share: number;
+  praise: number;
+  mention: number;
+  reaction: number;
+  interaction: number;
+}
+
+/** DESIGN.md defaults: comment 3, share 4, praise 3, mention 2, reaction 1, interactions as given. */
+export const defaultEdgeWeights: EdgeWeights = { comment: 3, share: 4, praise: 3, mention: 2, reaction: 1, interaction: 1 };
+
+export interface EdgeColumns {
+  source: string[];
+  target: string[];
+  weight: number[];
+}
+
+/** Aggregated person → person edges of a period, column-wise (cheap for a million edges). */
+export async function getGraphEdges(connection: DuckDBConnection, from: string, to: string, w: EdgeWeights = defaultEdgeWeights): Promise<EdgeColumns> {
+  const reader = await connection.runAndReadAll(readSql('graph-edges'), {
+    from,
+    to,
+    wComment: w.comment,
+    wShare: w.share,
+    wPraise: w.praise,
+    wMention: w.mention,
+    wReaction: w.reaction,
+    interactionScale: w.interaction,
+  });
+  const columns = reader.getColumnsObjectJS();
+  return { source: columns.source as string[], target: columns.target as string[], weight: columns.weight as number[] };
+}
+
+export interface ReachRow {
+  personId: string;
+  reach: number;
+  crossDepartmentReach: number;
+  departmentEntropy: number;
+}
+
+/** Reach, cross-department reach and department entropy per person of a period. */
+export function getPersonReach(connection: DuckDBConnection, from: string, to: string): Promise<ReachRow[]> {
+  return queryRows<ReachRow>(connection, readSql('person-reach'), { from, to });
+}
+
+export interface ActivityRow {
+  personId: string;
+  posts: number;
+  comments: number;
+  answered: number;
+}
+
+/** Posts, comments and distinct people answered per author in a period. */
+export function getPersonActivity(connection: DuckDBConnection, from: string, to: string): Promise<ActivityRow[]> {
+  return queryRows<ActivityRow>(connection, readSql('person-activity'), { from, to });
+}
+
+export interface TopicStrengthRow {
+  topic: string;
+  personId: string;
+  strength: number;
+}
+
+/** Topic authority rows (topic, person, distinct people engaged) of a period. */
+export function getTopicAuthority(connection: DuckDBConnection, from: string, to: string): Promise<TopicStrengthRow[]> {
+  return queryRows<TopicStrengthRow>(connection, readSql('topic-authority'), { from, to });
+}
+
+export interface PersonAttributes {
+  personId: string;
+  department: string | null;
+  location: string | null;
+  accountType: string;
+}
+
+/** Department, location and account type of every account. */
+export function getPeopleAttributes(connection: DuckDBConnection): Promise<PersonAttributes[]> {
+  return queryRows<PersonAttributes>(connection, readSql('people-attributes'));
+}
