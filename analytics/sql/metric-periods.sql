@@ -1,0 +1,6 @@
+-- Every stored metrics period, standard ones first. No parameters.
+SELECT period_id AS "periodId", kind, strftime(from_day, '%Y-%m-%d') AS "from", strftime(to_day, '%Y-%m-%d') AS "to",
+  nodes, edges, communities, betweenness_pivots AS "betweennessPivots", seconds, data_version AS "dataVersion",
+  strftime(timezone('UTC', computed_at), '%Y-%m-%dT%H:%M:%SZ') AS "computedAt"
+FROM metric_periods
+ORDER BY CASE kind WHEN 'last30' THEN 0 WHEN 'last90' THEN 1 WHEN 'quarter' THEN 2 WHEN 'month' THEN 3 ELSE 4 END, from_day DESC

@@ -1,0 +1,20 @@
+-- A person's strongest ties in a period, both directions, with the kinds of interaction.
+-- Parameters: $person, $from, $to, edge weights as in graph-edges.sql, $limit.
+-- Output grain: one row per (direction, other person), strongest first within a direction.
+WITH edges AS (
+  {{edges}}
+)
+SELECT direction, other AS "personId", i.display_name AS "displayName", p.department, weight, comments, reactions, shares, mentions, interactions
+FROM (
+  SELECT 'out' AS direction, target AS other, weight, comments, reactions, shares, mentions, interactions,
+    row_number() OVER (ORDER BY weight DESC, target) AS n
+  FROM edges WHERE source = $person
+  UNION ALL
+  SELECT 'in', source, weight, comments, reactions, shares, mentions, interactions,
+    row_number() OVER (ORDER BY weight DESC, source)
+  FROM edges WHERE target = $person
+) t
+JOIN people p ON p.person_id = t.other
+LEFT JOIN identities i ON i.person_id = t.other
+WHERE n <= $limit
+ORDER BY direction, weight DESC, other
