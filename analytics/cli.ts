@@ -9,12 +9,15 @@ import { closeDatabase, DatabaseLockedError, openDatabase, withConnection, type 
 import { ImportInputError } from './ingest/archive';
 import { loadCanonical } from './ingest/canonical';
 import type { ImportSummary, ProgressEvent } from './ingest/load';
+import { runMetricsJob } from './jobs/person-metrics';
 import { getTableCounts } from './queries/meta';
 
 const usage = `Usage: chorus <command> [options]
 
 Commands:
-  import <folder|zip>   import a canonical export (CSV or JSON Lines) into the database
+  import <folder|zip>   import a canonical export (CSV or JSON Lines) into the database,
+                        then compute the influence metrics of every standard period
+  metrics               recompute the influence metrics of every standard period
   demo                  generate the demo organisation and import it
   serve                 serve dashboard and API on an existing database
   start                 build the dashboard when needed, load the demo into an empty database, serve
@@ -135,8 +138,9 @@ async function importCommand(args: Args): Promise<void> {
   try {
     if (!args.flags.has('quiet')) process.stderr.write(`Importing ${path} into ${config.dbPath}\n`);
     const summary = await loadCanonical(db, path, { onProgress: progressPrinter(args.flags.has('quiet')) });
-    if (json) process.stdout.write(`${JSON.stringify(jsonSummary(summary))}\n`);
-    else printSummary(summary);
+    if (!json) printSummary(summary);
+    const metrics = await computeMetrics(db, json || args.flags.has('quiet'));
+    if (json) process.stdout.write(`${JSON.stringify({ ...jsonSummary(summary), metrics })}\n`);
   } catch (error) {
     if (error instanceof ImportInputError) {
       if (json) process.stdout.write(`${JSON.stringify({ source: 'canonical', error: error.message, file: error.file ?? null, column: error.column ?? null })}\n`);
@@ -153,6 +157,25 @@ async function importCommand(args: Args): Promise<void> {
   }
 }
 
+/** Runs the metrics job and reports one line (unless quiet); returns periods and seconds. */
+async function computeMetrics(db: Database, quiet: boolean): Promise<{ periods: number; seconds: number }> {
+  const began = Date.now();
+  const periods = await runMetricsJob(db);
+  const seconds = Number(((Date.now() - began) / 1000).toFixed(2));
+  if (!quiet) process.stderr.write(`Influence metrics computed for ${periods.length} periods in ${seconds.toFixed(1)} s\n`);
+  return { periods: periods.length, seconds };
+}
+
+async function metricsCommand(args: Args): Promise<void> {
+  const config = await settings(args);
+  const db = await open(config.dbPath, config.timeZone);
+  try {
+    await computeMetrics(db, false);
+  } finally {
+    closeDatabase(db);
+  }
+}
+
 /** Generates the demo organisation into a temporary folder and imports it. */
 async function loadDemo(db: Database, options: { people?: number; seed?: number; quiet?: boolean }): Promise<ImportSummary> {
   const { generateDemo } = await import('../fixtures/generate');
@@ -166,7 +189,9 @@ async function loadDemo(db: Database, options: { people?: number; seed?: number;
           `${number.format(generated.events)} events in ${((Date.now() - began) / 1000).toFixed(1)} s\n`,
       );
     }
-    return await loadCanonical(db, dir, { onProgress: progressPrinter(Boolean(options.quiet)) });
+    const summary = await loadCanonical(db, dir, { onProgress: progressPrinter(Boolean(options.quiet)) });
+    await computeMetrics(db, Boolean(options.quiet));
+    return summary;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -247,6 +272,8 @@ async function main(): Promise<void> {
       return importCommand(args);
     case 'demo':
       return demoCommand(args);
+    case 'metrics':
+      return metricsCommand(args);
     case 'serve':
       return serveCommand(args, false);
     case 'start':

@@ -90,6 +90,17 @@ export function readSql(name: string): string {
   return readFileSync(fileURLToPath(new URL(`./sql/${name}.sql`, import.meta.url)), 'utf8');
 }
 
+/**
+ * Reads a .sql file and fills `{{slot}}` placeholders on its code lines with SQL the caller
+ * built from allow-listed pieces (never from request text); comment lines stay as they are.
+ */
+export function readSqlWith(name: string, slots: Record<string, string>): string {
+  return readSql(name)
+    .split('\n')
+    .map((line) => (line.trimStart().startsWith('--') ? line : line.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => slots[key] ?? whole)))
+    .join('\n');
+}
+
 /** The schema version a database file is at (0 for a new one). */
 export async function getSchemaVersion(connection: DuckDBConnection): Promise<number> {
   await connection.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMPTZ DEFAULT now())');

@@ -8,6 +8,9 @@ import { mountStatic } from './static';
 import { notFound, onError } from './errors';
 import { adoptionRoutes } from './routes/adoption';
 import { healthRoutes } from './routes/health';
+import { influencerRoutes } from './routes/influencers';
+import { networkRoutes } from './routes/network';
+import { peopleRoutes } from './routes/people';
 import { metaRoutes } from './routes/meta';
 
 /** Builds the API for an open database and a configuration. */
@@ -15,7 +18,10 @@ export function createApp(deps: AppDeps, options: { staticRoot?: string } = {}) 
   const api = new Hono()
     .route('/health', healthRoutes(deps))
     .route('/meta', metaRoutes(deps))
-    .route('/adoption', adoptionRoutes(deps));
+    .route('/adoption', adoptionRoutes(deps))
+    .route('/influencers', influencerRoutes(deps))
+    .route('/people', peopleRoutes(deps))
+    .route('/network', networkRoutes(deps));
   const app = new Hono()
     .use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] } }))
     .use('/api/*', bodyLimit({ maxSize: 1024 * 1024 }))

@@ -15,7 +15,7 @@ const inFlight = new Map<string, Promise<MetricPeriodRow>>();
 /** Runs the graph computation in a new worker thread (one per request; it ends afterwards). */
 export const runGraphInWorker: GraphRunner = (input: GraphInput) =>
   new Promise<GraphOutput>((resolve, reject) => {
-    const worker = new Worker(new URL('./graph-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+    const worker = new Worker(new URL('./graph-worker.mjs', import.meta.url));
     worker.once('message', (message: { ok: true; output: GraphOutput } | { ok: false; message: string }) => {
       void worker.terminate();
       if (message.ok) resolve(message.output);

@@ -1,6 +1,6 @@
 // Typed wrappers of the influencer, person-profile and network SQL.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows, readSql } from '../db';
+import { queryRows, readSql, readSqlWith } from '../db';
 import type { ExplanationItem, Role } from '../graph/influence';
 import { defaultEdgeWeights, type EdgeWeights } from './graph-inputs';
 
@@ -61,7 +61,7 @@ type RawInfluencer = Omit<InfluencerRow, 'roles' | 'expertTopics' | 'explanation
 /** Ranked people of a stored period with their metrics and explanation; total before paging. */
 export async function getInfluencers(connection: DuckDBConnection, filter: InfluencerFilter): Promise<{ items: InfluencerRow[]; total: number }> {
   const order = influencerSortKeys[filter.sort ?? 'rank'];
-  const rows = await queryRows<RawInfluencer>(connection, readSql('influencer-ranking').replace('{{order}}', order), {
+  const rows = await queryRows<RawInfluencer>(connection, readSqlWith('influencer-ranking', { order }), {
     period: filter.periodId,
     department: filter.department ?? null,
     location: filter.location ?? null,
@@ -71,7 +71,7 @@ export async function getInfluencers(connection: DuckDBConnection, filter: Influ
   });
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && filter.offset > 0) {
-    const all = await queryRows<RawInfluencer>(connection, readSql('influencer-ranking').replace('{{order}}', order), {
+    const all = await queryRows<RawInfluencer>(connection, readSqlWith('influencer-ranking', { order }), {
       period: filter.periodId,
       department: filter.department ?? null,
       location: filter.location ?? null,
@@ -157,7 +157,7 @@ export interface TieRow {
 
 /** Strongest ties in and out of a person in a period (at most `limit` each way). */
 export function getPersonTies(connection: DuckDBConnection, personId: string, from: string, to: string, limit = 10): Promise<TieRow[]> {
-  return queryRows<TieRow>(connection, readSql('person-ties').replace('{{edges}}', edgesBody()), { ...edgeParams(from, to), person: personId, limit });
+  return queryRows<TieRow>(connection, readSqlWith('person-ties', { edges: edgesBody() }), { ...edgeParams(from, to), person: personId, limit });
 }
 
 /** Departments of the people a person reached in a period. */
@@ -214,7 +214,7 @@ export interface NetworkFilter {
 export async function getNetwork(connection: DuckDBConnection, f: NetworkFilter): Promise<{ nodes: NetworkNode[]; edges: Array<{ source: string; target: string; weight: number }> }> {
   const base = { period: f.periodId, limit: f.limit, department: f.department ?? null, community: f.community ?? null };
   const nodes = await queryRows<NetworkNode>(connection, readSql('network-nodes'), base);
-  const edges = await queryRows<{ source: string; target: string; weight: number }>(connection, readSql('network-edges').replace('{{edges}}', edgesBody()), {
+  const edges = await queryRows<{ source: string; target: string; weight: number }>(connection, readSqlWith('network-edges', { edges: edgesBody() }), {
     ...base,
     ...edgeParams(f.from, f.to),
     minWeight: f.minWeight,
@@ -224,7 +224,7 @@ export async function getNetwork(connection: DuckDBConnection, f: NetworkFilter)
 
 /** Department-to-department summed interaction weights of a period. */
 export function getDepartmentMatrix(connection: DuckDBConnection, from: string, to: string): Promise<Array<{ fromDepartment: string | null; toDepartment: string | null; weight: number; ties: number }>> {
-  return queryRows(connection, readSql('department-matrix').replace('{{edges}}', edgesBody()), edgeParams(from, to));
+  return queryRows(connection, readSqlWith('department-matrix', { edges: edgesBody() }), edgeParams(from, to));
 }
 
 export interface MetricPeriodRow {

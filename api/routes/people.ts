@@ -1,0 +1,62 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { withConnection } from '../../analytics/db';
+import { explainInfluence } from '../../analytics/explain';
+import { ensurePeriodMetrics } from '../../analytics/jobs/period-cache';
+import {
+  getDepartmentsReached,
+  getInfluencers,
+  getPersonHistory,
+  getPersonProfile,
+  getPersonTies,
+  getRecentContent,
+} from '../../analytics/queries/influencer-ranking';
+import { getGroupSizes } from '../../analytics/queries/meta';
+import { queryRows } from '../../analytics/db';
+import type { AppDeps } from '../deps';
+import { ApiError } from '../errors';
+import { isoDay, queryOf } from '../validation';
+import { resolvePeriod } from './period';
+
+const profileQuery = z
+  .object({ from: isoDay.optional(), to: isoDay.optional(), lang: z.enum(['de', 'en']).optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
+  .refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'give both from and to, or neither (the last 90 days)', path: ['to'] });
+
+const personId = z.string().min(1).max(200);
+
+/** GET /api/people/:id — a profile: metrics over time, ties, departments reached, recent content. */
+export function peopleRoutes(deps: AppDeps) {
+  return new Hono().get('/:id', queryOf(profileQuery), async (c) => {
+    const id = personId.safeParse(c.req.param('id'));
+    if (!id.success) throw new ApiError(400, 'bad_request', 'Invalid person id: at most 200 characters');
+    const q = c.req.valid('query');
+    const lang = q.lang ?? 'de';
+    const profile = await withConnection(deps.db, (conn) => getPersonProfile(conn, id.data));
+    if (!profile) throw new ApiError(404, 'not_found', `No person with id "${id.data}"`);
+    const period = await resolvePeriod(deps, q.from, q.to);
+    if (!period) return c.json({ person: profile, period: null, current: null, history: [], ties: [], departmentsReached: [], recentContent: [] });
+    const stored = await ensurePeriodMetrics(deps.db, period.from, period.to);
+    const min = deps.config.minGroupSize;
+    const result = await withConnection(deps.db, async (conn) => {
+      const current = (await queryRows<{ n: number }>(conn, 'SELECT rank AS n FROM person_metrics WHERE period_id = $p AND person_id = $id', { p: stored.periodId, id: id.data }))[0];
+      const ranked = current?.n ? (await getInfluencers(conn, { periodId: stored.periodId, limit: 1, offset: current.n - 1, sort: 'rank' })).items[0] : null;
+      const sizes = new Map((await getGroupSizes(conn)).filter((g) => g.dimension === 'department').map((g) => [g.group, g.people]));
+      const reached = await getDepartmentsReached(conn, id.data, period.from, period.to);
+      // Minimum group size: departments smaller than it are folded into "other".
+      const folded = new Map<string, number>();
+      for (const r of reached) {
+        const key = r.department === null ? '(unknown)' : (sizes.get(r.department) ?? 0) < min ? '(other)' : r.department;
+        folded.set(key, (folded.get(key) ?? 0) + r.people);
+      }
+      return {
+        current: ranked ? { ...ranked, explanation: explainInfluence(ranked.explanation, lang), explanationParts: ranked.explanation } : null,
+        history: await getPersonHistory(conn, id.data),
+        ties: await getPersonTies(conn, id.data, period.from, period.to, 10),
+        departmentsReached: [...folded.entries()].map(([department, people]) => ({ department, people })).sort((a, b) => b.people - a.people),
+        recentContent: await getRecentContent(conn, id.data, period.from, period.to, 10),
+      };
+    });
+    return c.json({ person: profile, period: stored, ...result });
+  });
+}
