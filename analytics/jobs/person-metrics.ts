@@ -32,7 +32,7 @@ export const defaultMetricsSettings: MetricsSettings = {
 
 export interface PeriodSpec {
   periodId: string;
-  kind: 'month' | 'quarter' | 'last30' | 'last90' | 'custom';
+  kind: 'all' | 'month' | 'quarter' | 'last30' | 'last90' | 'custom';
   from: string;
   to: string;
 }
@@ -61,7 +61,7 @@ function dayCount(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
-/** Months, quarters, last 30 and last 90 days of the data period [from, to] (clipped to it). */
+/** Months, quarters, last 30 and last 90 days, and all of the data period [from, to] (clipped to it). */
 export function getStandardPeriods(from: string, to: string): PeriodSpec[] {
   const periods: PeriodSpec[] = [];
   const clip = (a: string, b: string) => ({ from: a < from ? from : a, to: b > to ? to : b });
@@ -89,6 +89,7 @@ export function getStandardPeriods(from: string, to: string): PeriodSpec[] {
   }
   periods.push({ periodId: 'last30', kind: 'last30', ...clip(addDays(to, -29), to) });
   periods.push({ periodId: 'last90', kind: 'last90', ...clip(addDays(to, -89), to) });
+  periods.push({ periodId: 'all', kind: 'all', from, to });
   return periods;
 }
 
@@ -311,16 +312,37 @@ export async function computePeriodMetrics(
   });
 }
 
+export const undatedRange = { from: '1970-01-01', to: '2099-12-31' } as const;
+
+/**
+ * The days the graph job covers: the data period of platform activity, else the days of the
+ * direct interactions, else — for an edge list without any dates — one undated period.
+ * Null when there is nothing to build a graph from.
+ */
+export async function getGraphPeriod(c: DuckDBConnection): Promise<{ from: string; to: string; undated: boolean } | null> {
+  const data = await getDataPeriod(c);
+  if (data.from && data.to) return { from: data.from, to: data.to, undated: false };
+  const rows = await queryRows<{ from: string | null; to: string | null; n: number }>(
+    c,
+    `SELECT strftime(min(day), '%Y-%m-%d') AS "from", strftime(max(day), '%Y-%m-%d') AS "to", count(*)::INTEGER AS n FROM interactions`,
+  );
+  const r = rows[0];
+  if (r.n === 0) return null;
+  if (r.from && r.to) return { from: r.from, to: r.to, undated: false };
+  return { ...undatedRange, undated: true };
+}
+
 /** Computes every standard period of the data; returns one summary per period. */
 export async function runMetricsJob(
   db: Database,
   options: { settings?: MetricsSettings; onPeriod?: (summary: PeriodRunSummary) => void; runGraph?: GraphRunner } = {},
 ): Promise<PeriodRunSummary[]> {
-  const period = await withConnection(db, getDataPeriod);
-  if (!period.from || !period.to) return [];
+  const period = await withConnection(db, getGraphPeriod);
+  if (!period) return [];
   const out: PeriodRunSummary[] = [];
   await withConnection(db, (c: DuckDBConnection) => c.run("DELETE FROM person_metrics WHERE NOT starts_with(period_id, 'custom:')").then(() => c.run("DELETE FROM metric_periods WHERE kind <> 'custom'")));
-  for (const spec of getStandardPeriods(period.from, period.to)) {
+  const specs = period.undated ? [{ periodId: 'all', kind: 'all' as const, from: period.from, to: period.to }] : getStandardPeriods(period.from, period.to);
+  for (const spec of specs) {
     const summary = await computePeriodMetrics(db, spec, options.settings, options.runGraph);
     options.onPeriod?.(summary);
     out.push(summary);

@@ -3,4 +3,4 @@ SELECT period_id AS "periodId", kind, strftime(from_day, '%Y-%m-%d') AS "from", 
   nodes, edges, communities, betweenness_pivots AS "betweennessPivots", seconds, data_version AS "dataVersion",
   strftime(timezone('UTC', computed_at), '%Y-%m-%dT%H:%M:%SZ') AS "computedAt"
 FROM metric_periods
-ORDER BY CASE kind WHEN 'last30' THEN 0 WHEN 'last90' THEN 1 WHEN 'quarter' THEN 2 WHEN 'month' THEN 3 ELSE 4 END, from_day DESC
+ORDER BY CASE kind WHEN 'last30' THEN 0 WHEN 'last90' THEN 1 WHEN 'all' THEN 2 WHEN 'quarter' THEN 3 WHEN 'month' THEN 4 ELSE 5 END, from_day DESC

@@ -3,7 +3,7 @@
 
 CREATE TABLE metric_periods (
   period_id VARCHAR PRIMARY KEY,      -- e.g. month:2026-10, quarter:2026-Q3, last30, custom:2026-01-01..2026-03-31
-  kind VARCHAR NOT NULL,              -- month | quarter | last30 | last90 | custom
+  kind VARCHAR NOT NULL,              -- all | month | quarter | last30 | last90 | custom
   from_day DATE NOT NULL,
   to_day DATE NOT NULL,
   computed_at TIMESTAMPTZ NOT NULL,
