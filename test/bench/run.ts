@@ -2,9 +2,11 @@
 //   --events N   events in the generated export (default 10,000,000)
 //   --people N   people in it (default 10,000)
 //   --keep       keep the generated export and database in /tmp/chorus-bench
-//   --only import|api|graph   run one section
+//   --only import|api|metrics|graph   run one section
+//   --large      metrics: also 100,000 people / 5,000,000 interactions (minutes, ~5 GB)
 // Goals (from the issues): import ≤ 1.5 × the bare DuckDB read of the same files, peak memory
-// under 2 GB; /api/adoption by month p95 under 150 ms over 50 requests.
+// under 2 GB; /api/adoption by month p95 under 150 ms over 50 requests; the metrics job on the
+// demo organisation under 5 s, on 20,000 people / 1,000,000 interactions under 60 s and 2 GB.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { closeDatabase, openDatabase } from '../../analytics/db';
 import { createApp } from '../../api/app';
 import { loadConfig } from '../../api/config';
+import { runMetricsJob } from '../../analytics/jobs/person-metrics';
+import { loadCanonical } from '../../analytics/ingest/canonical';
 import { generateDemo } from '../../fixtures/generate';
+import { benchGraph } from './graph-bench';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -85,6 +90,37 @@ async function benchApi() {
   closeDatabase(db);
 }
 
+async function benchMetrics() {
+  process.stdout.write('\n== Metrics job\n');
+  const dir = join(work, 'demo');
+  mkdirSync(work, { recursive: true });
+  await generateDemo(dir);
+  const db = await openDatabase(':memory:');
+  await loadCanonical(db, dir);
+  const began = performance.now();
+  const periods = await runMetricsJob(db);
+  const seconds = (performance.now() - began) / 1000;
+  closeDatabase(db);
+  line('demo organisation, all standard periods', `${periods.length} periods in ${fmt.format(seconds)} s (goal < 5 s)`);
+  const sizes: Array<[number, number]> = [[2_000, 100_000], [20_000, 1_000_000]];
+  if (args.includes('--large')) sizes.push([100_000, 5_000_000]);
+  for (const [people, interactions] of sizes) {
+    const out = execFileSync(process.execPath, ['--max-old-space-size=12000', '--import', 'tsx', join(here, 'metrics-child.ts'), String(people), String(interactions)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const r = JSON.parse(out.trim().split('\n').pop()!) as { nodes: number; graphEdges: number; importSeconds: number; jobSeconds: number; peakRssMb: number; timings: Record<string, number> };
+    line(`${fmt.format(people)} people / ${fmt.format(interactions)} interactions`, `job ${fmt.format(r.jobSeconds)} s, peak ${fmt.format(r.peakRssMb)} MB (import ${fmt.format(r.importSeconds)} s)`);
+    const t = r.timings;
+    line('   per metric (ms)', `edges SQL ${t.sqlEdges}, reach SQL ${t.sqlReach}, PageRank ${t['graph.pagerank']}, betweenness ${t['graph.betweenness']}, HITS ${t['graph.hits']}, Louvain ${t['graph.communities']}, influence ${t.influence}, store ${t.write}`);
+  }
+}
+
 if (!only || only === 'import') await benchImport();
 if (!only || only === 'api') await benchApi();
+if (!only || only === 'metrics') await benchMetrics();
+if (!only || only === 'graph') {
+  process.stdout.write('\n== Graph algorithms against igraph (C), 20,000 people / 1,000,000 interactions\n');
+  await benchGraph({ sizes: [{ people: 20_000, edges: 1_000_000 }] });
+}
 if (!args.includes('--keep') && !only) rmSync(work, { recursive: true, force: true });
