@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { closeDatabase, DatabaseLockedError, openDatabase, withConnection, type Database } from './db';
 import { ImportInputError } from './ingest/archive';
 import { loadCanonical } from './ingest/canonical';
-import type { ImportSummary, ProgressEvent } from './ingest/load';
+import type { ImportSummary, PrivacyOptions, ProgressEvent } from './ingest/load';
 import { runMetricsJob } from './jobs/person-metrics';
 import { getTableCounts } from './queries/meta';
 
@@ -137,7 +137,10 @@ async function importCommand(args: Args): Promise<void> {
   const db = await open(config.dbPath, config.timeZone);
   try {
     if (!args.flags.has('quiet')) process.stderr.write(`Importing ${path} into ${config.dbPath}\n`);
-    const summary = await loadCanonical(db, path, { onProgress: progressPrinter(args.flags.has('quiet')) });
+    const summary = await loadCanonical(db, path, {
+      onProgress: progressPrinter(args.flags.has('quiet')),
+      privacy: { pseudonymSecret: config.pseudonymSecret, identities: config.identities },
+    });
     if (!json) printSummary(summary);
     const metrics = await computeMetrics(db, json || args.flags.has('quiet'));
     if (json) process.stdout.write(`${JSON.stringify({ ...jsonSummary(summary), metrics })}\n`);
@@ -177,7 +180,7 @@ async function metricsCommand(args: Args): Promise<void> {
 }
 
 /** Generates the demo organisation into a temporary folder and imports it. */
-async function loadDemo(db: Database, options: { people?: number; seed?: number; quiet?: boolean }): Promise<ImportSummary> {
+async function loadDemo(db: Database, options: { people?: number; seed?: number; quiet?: boolean; privacy?: PrivacyOptions }): Promise<ImportSummary> {
   const { generateDemo } = await import('../fixtures/generate');
   const dir = mkdtempSync(join(tmpdir(), 'chorus-demo-'));
   try {
@@ -189,7 +192,7 @@ async function loadDemo(db: Database, options: { people?: number; seed?: number;
           `${number.format(generated.events)} events in ${((Date.now() - began) / 1000).toFixed(1)} s\n`,
       );
     }
-    const summary = await loadCanonical(db, dir, { onProgress: progressPrinter(Boolean(options.quiet)) });
+    const summary = await loadCanonical(db, dir, { onProgress: progressPrinter(Boolean(options.quiet)), privacy: options.privacy });
     await computeMetrics(db, Boolean(options.quiet));
     return summary;
   } finally {
@@ -202,7 +205,10 @@ async function demoCommand(args: Args): Promise<void> {
   const db = await open(config.dbPath, config.timeZone);
   try {
     const people = args.flags.get('people');
-    const summary = await loadDemo(db, { people: typeof people === 'string' ? Number(people) : undefined });
+    const summary = await loadDemo(db, {
+      people: typeof people === 'string' ? Number(people) : undefined,
+      privacy: { pseudonymSecret: config.pseudonymSecret, identities: config.identities },
+    });
     printSummary(summary);
   } finally {
     closeDatabase(db);
@@ -239,7 +245,7 @@ async function serveCommand(args: Args, start: boolean, dev = false): Promise<vo
     const counts = await withConnection(db, getTableCounts);
     if (counts.people === 0) {
       process.stderr.write(`The database ${config.dbPath} is empty: loading the demo organisation …\n`);
-      const summary = await loadDemo(db, {});
+      const summary = await loadDemo(db, { privacy: { pseudonymSecret: config.pseudonymSecret, identities: config.identities } });
       process.stderr.write(`Demo loaded: ${number.format(summary.loaded.people)} people, ${number.format(summary.loaded.events)} events in ${summary.seconds.toFixed(1)} s\n`);
     }
   }

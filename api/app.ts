@@ -4,6 +4,8 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from './deps';
+import { accessControl } from './access';
+import { auditRoutes } from './routes/audit';
 import { mountStatic } from './static';
 import { notFound, onError } from './errors';
 import { adoptionRoutes } from './routes/adoption';
@@ -21,10 +23,12 @@ export function createApp(deps: AppDeps, options: { staticRoot?: string } = {}) 
     .route('/adoption', adoptionRoutes(deps))
     .route('/influencers', influencerRoutes(deps))
     .route('/people', peopleRoutes(deps))
-    .route('/network', networkRoutes(deps));
+    .route('/network', networkRoutes(deps))
+    .route('/audit', auditRoutes(deps));
   const app = new Hono()
     .use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] } }))
     .use('/api/*', bodyLimit({ maxSize: 1024 * 1024 }))
+    .use('/api/*', accessControl(deps))
     .route('/api', api);
   if (options.staticRoot) mountStatic(app, options.staticRoot);
   app.notFound((c) => (c.req.path.startsWith('/api') ? notFound(c) : c.text('Not found', 404)));

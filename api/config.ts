@@ -1,4 +1,5 @@
 // The only reader of process.env: every setting, parsed and checked once.
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -8,6 +9,12 @@ const schema = z.object({
   CHORUS_TZ: z.string().min(1).default('Europe/Berlin'),
   CHORUS_MIN_GROUP_SIZE: z.coerce.number().int().min(1).max(1000).default(5),
   CHORUS_LOG_REQUESTS: z.enum(['0', '1']).default('0'),
+  CHORUS_PSEUDONYM_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
+  CHORUS_PSEUDONYM_SECRET_FILE: z.string().min(1).optional(),
+  CHORUS_IDENTITIES: z.enum(['on', 'off']).default('on'),
+  CHORUS_USERS_FILE: z.string().min(1).optional(),
+  CHORUS_WORKS_COUNCIL: z.enum(['0', '1']).default('0'),
+  CHORUS_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(1200),
 });
 
 export interface Config {
@@ -17,6 +24,16 @@ export interface Config {
   timeZone: string;
   minGroupSize: number;
   logRequests: boolean;
+  /** Secret for pseudonymising person ids at import; never stored in the database. */
+  pseudonymSecret?: string;
+  /** Whether names and e-mails are stored (identities table). */
+  identities: boolean;
+  /** JSON file with users, roles and SHA-256 hashes of their tokens; absent: local single-user mode. */
+  usersFile?: string;
+  /** Works-council mode: every person-level view is off. */
+  worksCouncil: boolean;
+  /** Requests per minute per token (or per client address in local mode). */
+  rateLimit: number;
 }
 
 /** Reads the configuration from an environment (process.env by default); throws a readable error. */
@@ -27,6 +44,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  let pseudonymSecret = e.CHORUS_PSEUDONYM_SECRET;
+  if (!pseudonymSecret && e.CHORUS_PSEUDONYM_SECRET_FILE) {
+    try {
+      pseudonymSecret = readFileSync(e.CHORUS_PSEUDONYM_SECRET_FILE, 'utf8').trim();
+    } catch {
+      throw new Error(`Invalid configuration: CHORUS_PSEUDONYM_SECRET_FILE: cannot read ${e.CHORUS_PSEUDONYM_SECRET_FILE}`);
+    }
+    if (pseudonymSecret.length < 16) throw new Error('Invalid configuration: the pseudonym secret file must hold at least 16 characters');
+  }
   return {
     dbPath: e.CHORUS_DB,
     port: e.PORT,
@@ -34,6 +60,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timeZone: e.CHORUS_TZ,
     minGroupSize: e.CHORUS_MIN_GROUP_SIZE,
     logRequests: e.CHORUS_LOG_REQUESTS === '1',
+    pseudonymSecret,
+    identities: e.CHORUS_IDENTITIES === 'on',
+    usersFile: e.CHORUS_USERS_FILE,
+    worksCouncil: e.CHORUS_WORKS_COUNCIL === '1',
+    rateLimit: e.CHORUS_RATE_LIMIT,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
 }

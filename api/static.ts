@@ -2,11 +2,11 @@
 // so that deep links such as /report/2026-10 load the app.
 import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Hono } from 'hono';
+import type { Env, Hono, Schema } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 
 /** Adds static file serving and the single-page fallback to `app`. */
-export function mountStatic(app: Hono, root: string): void {
+export function mountStatic<E extends Env, S extends Schema, B extends string>(app: Hono<E, S, B>, root: string): void {
   const index = join(root, 'index.html');
   const rel = relative(process.cwd(), root) || '.';
   app.use('/assets/*', serveStatic({ root: rel }));

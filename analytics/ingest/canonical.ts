@@ -6,11 +6,12 @@ import { basename, relative } from 'node:path';
 import { withConnection, type Database } from '../db';
 import { ImportInputError, openExport } from './archive';
 import { canonicalTables, tableSpecs, type CanonicalRow, type CanonicalTable } from './canonical-format';
-import { ImportSession, recordFailedRun, type ImportSummary, type ProgressListener } from './load';
+import { ImportSession, recordFailedRun, type ImportSummary, type PrivacyOptions, type ProgressListener } from './load';
 import { readCsvHeader } from './text-files';
 
 export interface ImportOptions {
   onProgress?: ProgressListener;
+  privacy?: PrivacyOptions;
 }
 
 /**
@@ -30,7 +31,7 @@ export async function loadCanonical(db: Database, path: string, options: ImportO
       throw new ImportInputError(`${path}: no activity file found; one of content.csv, events.csv or interactions.csv is required`, 'content.csv');
     }
     return await withConnection(db, async (connection) => {
-      const session = new ImportSession(db, connection, 'canonical', path, options.onProgress);
+      const session = new ImportSession(db, connection, 'canonical', path, options.onProgress, options.privacy);
       for (const table of canonicalTables) {
         const file = found[table];
         if (!file) continue;

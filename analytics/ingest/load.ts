@@ -2,6 +2,7 @@
 // transaction writes the good rows, the placeholders, the rejects (with file, line, column,
 // value and reason), the run record and the refreshed daily rollup. Either all of it lands or
 // none; a failed run is recorded after the rollback so the import history shows it.
+import { createHmac } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows, readSql, type Database, withConnection } from '../db';
 import { ImportInputError } from './archive';
@@ -35,6 +36,14 @@ export interface ImportSummary {
   seconds: number;
 }
 
+/** Privacy settings of an import (DESIGN.md "Privacy and access"). */
+export interface PrivacyOptions {
+  /** When set, person ids become keyed hashes (HMAC-SHA-256) before anything is stored. */
+  pseudonymSecret?: string;
+  /** false: names and e-mails are not stored at all (default true). */
+  identities?: boolean;
+}
+
 export interface ProgressEvent {
   phase: string;
   file?: string;
@@ -63,6 +72,7 @@ export class ImportSession {
     readonly source: string,
     readonly path: string,
     readonly onProgress: ProgressListener = () => {},
+    readonly privacy: PrivacyOptions = {},
   ) {}
 
   elapsed(): number {
@@ -174,6 +184,7 @@ export class ImportSession {
   async commit(): Promise<ImportSummary> {
     const c = this.connection;
     await this.stageMissing();
+    if (this.privacy.pseudonymSecret) await this.pseudonymise(this.privacy.pseudonymSecret);
     let began = Date.now();
     for (const table of canonicalTables) await this.markDuplicatesInFile(table);
     for (let pass = 0; pass < 100; pass++) {
@@ -192,7 +203,7 @@ export class ImportSession {
       await c.run(`INSERT INTO import_runs (run_id, source, path, status, started_at) VALUES ($run, $source, $path, 'running', now())`, { ...p, path: this.path });
       const peopleUnchanged = (await queryRows<{ count: number }>(c, readSql('ingest/people-unchanged')))[0].count;
       const people = (await c.run(readSql('ingest/people-merge'), p)).rowsChanged;
-      await c.run(readSql('ingest/identities-merge'));
+      if (this.privacy.identities !== false) await c.run(readSql('ingest/identities-merge'));
       const spaces = (await c.run(readSql('ingest/spaces-merge'), p)).rowsChanged;
       const placeholders = (await c.run(readSql('ingest/placeholders-insert'), p)).rowsChanged;
       const content = (await c.run(readSql('ingest/content-insert'), p)).rowsChanged;
@@ -260,6 +271,38 @@ export class ImportSession {
       await c.run('ROLLBACK');
       throw error;
     }
+  }
+
+  /**
+   * Replaces every person id in the staged rows by its pseudonym. Only the distinct ids go
+   * through JavaScript (a few thousand for millions of events); the rows are updated in SQL.
+   */
+  private async pseudonymise(secret: string): Promise<void> {
+    const c = this.connection;
+    const columns: Array<[CanonicalTable, string]> = [
+      ['people', 'pid'], ['people', 'key_'], ['people', 'manager_'],
+      ['content', 'author'], ['events', 'actor'], ['events', 'target'],
+      ['interactions', 'src'], ['interactions', 'dst'], ['programmes', 'pid'], ['social', 'account_'],
+    ];
+    const union = columns.map(([t, col]) => `SELECT ${col} AS id FROM stg_${t} WHERE ${col} IS NOT NULL`).join(' UNION ');
+    const ids = await queryRows<{ id: string }>(c, `SELECT DISTINCT id FROM (${union})`);
+    await c.run('CREATE OR REPLACE TEMP TABLE pseudonym_map (raw VARCHAR PRIMARY KEY, pseudo VARCHAR NOT NULL)');
+    const appender = await c.createAppender('pseudonym_map', 'main', 'temp');
+    for (const { id } of ids) {
+      appender.appendVarchar(id);
+      appender.appendVarchar(computePseudonym(secret, id));
+      appender.endRow();
+    }
+    appender.flushSync();
+    appender.closeSync();
+    for (const [table, col] of columns) {
+      // social rows name official accounts by free text: only ids known as people are mapped.
+      const onlyPeople = table === 'social' ? ` AND m.raw IN (SELECT pid FROM stg_people UNION SELECT person_id FROM people)` : '';
+      await c.run(`UPDATE stg_${table} SET ${col} = m.pseudo FROM pseudonym_map m WHERE stg_${table}.${col} = m.raw${onlyPeople}`);
+    }
+    // Keys of social and programme rows contain the person id: rebuild them.
+    await c.run(`UPDATE stg_social SET key_ = concat_ws('|', period_, account_, platform_)`);
+    await c.run(`UPDATE stg_programmes SET key_ = concat_ws('|', programme_, pid, joined_)`);
   }
 
   private malformedCount(): number {
@@ -340,6 +383,14 @@ export class ImportSession {
     appender.flushSync();
     appender.closeSync();
   }
+}
+
+/**
+ * The pseudonym of a person id: "ps_" and the first 24 hex digits (96 bits) of
+ * HMAC-SHA-256(secret, id). Stable for the same secret; not reversible without it.
+ */
+export function computePseudonym(secret: string, id: string): string {
+  return `ps_${createHmac('sha256', secret).update(id, 'utf8').digest('hex').slice(0, 24)}`;
 }
 
 /** Record number (header = 1) of the good row at stage position `row`, skipping malformed records. */

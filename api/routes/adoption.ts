@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { withConnection } from '../../analytics/db';
 import { getAdoption } from '../../analytics/queries/adoption';
-import { getDataPeriod, getPopulationSize } from '../../analytics/queries/meta';
+import { getDataPeriod } from '../../analytics/queries/meta';
+import { isSmallSelection } from '../privacy';
 import type { AdoptionRow } from '../../analytics/types';
 import { csvResponse } from '../csv';
 import type { AppDeps } from '../deps';
@@ -30,9 +31,7 @@ export function adoptionRoutes(deps: AppDeps) {
       const period = await getDataPeriod(conn);
       const from = q.from ?? period.from;
       const to = q.to ?? period.to;
-      const filtered = q.department !== undefined || q.location !== undefined;
-      const population = filtered ? await getPopulationSize(conn, q) : null;
-      if (population !== null && population < deps.config.minGroupSize) {
+      if (await isSmallSelection(conn, q, deps.config.minGroupSize)) {
         return { items: [] as AdoptionRow[], from, to, suppressed: true };
       }
       if (!from || !to) return { items: [] as AdoptionRow[], from, to, suppressed: false };

@@ -8,6 +8,7 @@ import { getInfluencers, getMetricPeriods, influencerSortKeys, type InfluencerSo
 import { csvResponse } from '../csv';
 import type { AppDeps } from '../deps';
 import { formatParam, groupName, isoDay, queryOf } from '../validation';
+import { getGroupGuard, isSmallSelection } from '../privacy';
 import { resolvePeriod } from './period';
 
 const influencersQuery = z
@@ -40,9 +41,12 @@ export function influencerRoutes(deps: AppDeps) {
       if (!period) return c.json({ items: [], total: 0, period: null });
       const stored = await ensurePeriodMetrics(deps.db, period.from, period.to);
       const limit = q.limit ?? (q.format === 'csv' ? 5000 : 50);
-      const { items, total } = await withConnection(deps.db, (conn) =>
-        getInfluencers(conn, { periodId: stored.periodId, department: q.department, location: q.location, role: q.role, sort: q.sort, limit, offset: q.offset ?? 0 }),
-      );
+      const { items, total, suppressed } = await withConnection(deps.db, async (conn) => {
+        if (await isSmallSelection(conn, q, deps.config.minGroupSize)) return { items: [], total: 0, suppressed: true };
+        const guard = await getGroupGuard(conn, deps.config.minGroupSize);
+        const page = await getInfluencers(conn, { periodId: stored.periodId, department: q.department, location: q.location, role: q.role, sort: q.sort, limit, offset: q.offset ?? 0 });
+        return { items: guard.foldPeople(page.items), total: page.total, suppressed: false };
+      });
       const explained = items.map((item) => ({ ...item, explanation: explainInfluence(item.explanation, lang), explanationParts: item.explanation }));
       if (q.format === 'csv') {
         return csvResponse(
@@ -51,7 +55,7 @@ export function influencerRoutes(deps: AppDeps) {
           ['rank', 'personId', 'displayName', 'department', 'location', 'score', 'roles', 'expertTopics', 'responders', 'reach', 'crossDepartmentReach', 'pagerank', 'betweenness', 'inStrength', 'authority', 'community', 'growth', 'balance', 'networkSize', 'strongTies', 'diverseTies', 'explanation'],
         );
       }
-      return c.json({ items: explained, total, period: stored });
+      return c.json({ items: explained, total, period: stored, suppressed });
     });
 }
 

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { withConnection } from '../../analytics/db';
 import { getDataPeriod, getGroupSizes, getImportRuns } from '../../analytics/queries/meta';
+import { describeAccess, type AccessVariables } from '../access';
 import type { AppDeps } from '../deps';
 
 /**
@@ -9,7 +10,7 @@ import type { AppDeps } from '../deps';
  * but flagged `suppressed`, and its size is not shown.
  */
 export function metaRoutes(deps: AppDeps) {
-  return new Hono().get('/', async (c) => {
+  return new Hono<{ Variables: AccessVariables }>().get('/', async (c) => {
     const min = deps.config.minGroupSize;
     const result = await withConnection(deps.db, async (conn) => {
       const [period, groups, runs] = await Promise.all([getDataPeriod(conn), getGroupSizes(conn), getImportRuns(conn, 1)]);
@@ -25,6 +26,7 @@ export function metaRoutes(deps: AppDeps) {
         locations: pick('location'),
         spaces: pick('space'),
         lastImport: runs[0] ?? null,
+        access: describeAccess(deps, c.get('user')),
       };
     });
     return c.json(result);

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { withConnection } from '../../analytics/db';
 import { ensurePeriodMetrics } from '../../analytics/jobs/period-cache';
 import { getDepartmentMatrix, getNetwork } from '../../analytics/queries/influencer-ranking';
-import { getGroupSizes } from '../../analytics/queries/meta';
 import { csvResponse } from '../csv';
 import type { AppDeps } from '../deps';
 import { formatParam, groupName, isoDay, queryOf } from '../validation';
+import { getGroupGuard, isSmallSelection } from '../privacy';
 import { resolvePeriod } from './period';
 
 const range = {
@@ -38,22 +38,23 @@ export function networkRoutes(deps: AppDeps) {
       const period = await resolvePeriod(deps, q.from, q.to);
       if (!period) return c.json({ nodes: [], edges: [], period: null });
       const stored = await ensurePeriodMetrics(deps.db, period.from, period.to);
-      const network = await withConnection(deps.db, (conn) =>
-        getNetwork(conn, { periodId: stored.periodId, from: period.from, to: period.to, limit: q.limit ?? 150, minWeight: q.minWeight ?? 1, department: q.department, community: q.community }),
-      );
-      return c.json({ ...network, period: stored });
+      const answer = await withConnection(deps.db, async (conn) => {
+        if (await isSmallSelection(conn, q, deps.config.minGroupSize)) return { nodes: [], edges: [], suppressed: true };
+        const guard = await getGroupGuard(conn, deps.config.minGroupSize);
+        const network = await getNetwork(conn, { periodId: stored.periodId, from: period.from, to: period.to, limit: q.limit ?? 150, minWeight: q.minWeight ?? 1, department: q.department, community: q.community });
+        return { nodes: guard.foldPeople(network.nodes), edges: network.edges, suppressed: false };
+      });
+      return c.json({ ...answer, period: stored });
     })
     .get('/matrix', queryOf(matrixQuery), async (c) => {
       const q = c.req.valid('query');
       const period = await resolvePeriod(deps, q.from, q.to);
       if (!period) return c.json({ departments: [], cells: [], period: null });
-      const min = deps.config.minGroupSize;
-      const { rows, sizes } = await withConnection(deps.db, async (conn) => ({
+      const { rows, guard } = await withConnection(deps.db, async (conn) => ({
         rows: await getDepartmentMatrix(conn, period.from, period.to),
-        sizes: new Map((await getGroupSizes(conn)).filter((g) => g.dimension === 'department').map((g) => [g.group, g.people])),
+        guard: await getGroupGuard(conn, deps.config.minGroupSize),
       }));
-      // Minimum group size: small departments are folded into "(other)".
-      const label = (d: string | null) => (d === null ? '(unknown)' : (sizes.get(d) ?? 0) < min ? '(other)' : d);
+      const label = (d: string | null) => guard.label('department', d);
       const cells = new Map<string, { from: string; to: string; weight: number; ties: number }>();
       for (const r of rows) {
         const key = `${label(r.fromDepartment)}\u0000${label(r.toDepartment)}`;

@@ -11,7 +11,7 @@ import {
   getPersonTies,
   getRecentContent,
 } from '../../analytics/queries/influencer-ranking';
-import { getGroupSizes } from '../../analytics/queries/meta';
+import { getGroupGuard } from '../privacy';
 import { queryRows } from '../../analytics/db';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
@@ -37,26 +37,26 @@ export function peopleRoutes(deps: AppDeps) {
     const period = await resolvePeriod(deps, q.from, q.to);
     if (!period) return c.json({ person: profile, period: null, current: null, history: [], ties: [], departmentsReached: [], recentContent: [] });
     const stored = await ensurePeriodMetrics(deps.db, period.from, period.to);
-    const min = deps.config.minGroupSize;
     const result = await withConnection(deps.db, async (conn) => {
+      const guard = await getGroupGuard(conn, deps.config.minGroupSize);
       const current = (await queryRows<{ n: number }>(conn, 'SELECT rank AS n FROM person_metrics WHERE period_id = $p AND person_id = $id', { p: stored.periodId, id: id.data }))[0];
       const ranked = current?.n ? (await getInfluencers(conn, { periodId: stored.periodId, limit: 1, offset: current.n - 1, sort: 'rank' })).items[0] : null;
-      const sizes = new Map((await getGroupSizes(conn)).filter((g) => g.dimension === 'department').map((g) => [g.group, g.people]));
       const reached = await getDepartmentsReached(conn, id.data, period.from, period.to);
-      // Minimum group size: departments smaller than it are folded into "other".
       const folded = new Map<string, number>();
       for (const r of reached) {
-        const key = r.department === null ? '(unknown)' : (sizes.get(r.department) ?? 0) < min ? '(other)' : r.department;
+        const key = guard.label('department', r.department);
         folded.set(key, (folded.get(key) ?? 0) + r.people);
       }
+      const person = guard.foldPeople([profile])[0];
       return {
-        current: ranked ? { ...ranked, explanation: explainInfluence(ranked.explanation, lang), explanationParts: ranked.explanation } : null,
+        person,
+        current: ranked ? { ...guard.foldPeople([ranked])[0], explanation: explainInfluence(ranked.explanation, lang), explanationParts: ranked.explanation } : null,
         history: await getPersonHistory(conn, id.data),
-        ties: await getPersonTies(conn, id.data, period.from, period.to, 10),
+        ties: guard.foldPeople(await getPersonTies(conn, id.data, period.from, period.to, 10)),
         departmentsReached: [...folded.entries()].map(([department, people]) => ({ department, people })).sort((a, b) => b.people - a.people),
         recentContent: await getRecentContent(conn, id.data, period.from, period.to, 10),
       };
     });
-    return c.json({ person: profile, period: stored, ...result });
+    return c.json({ period: stored, ...result });
   });
 }
