@@ -18,6 +18,10 @@ Commands:
   import <folder|zip>   import a canonical export (CSV or JSON Lines) into the database,
                         then compute the influence metrics of every standard period
   metrics               recompute the influence metrics of every standard period
+  optout add|remove|list [<id|email>] [--note text]
+                        people who are never listed, ranked, drawn or named (aggregates still count them)
+  prune --older-than <24m|90d|2y>
+                        delete activity older than that, and record that it did
   demo                  generate the demo organisation and import it
   serve                 serve dashboard and API on an existing database
   start                 build the dashboard when needed, load the demo into an empty database, serve
@@ -40,7 +44,7 @@ interface Args {
 function parseArgs(argv: string[]): Args {
   const flags = new Map<string, string | true>();
   const positional: string[] = [];
-  const valued = new Set(['db', 'port', 'people', 'events', 'seed', 'source']);
+  const valued = new Set(['db', 'port', 'people', 'events', 'seed', 'source', 'note', 'older-than']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg.startsWith('--')) {
@@ -169,6 +173,53 @@ async function computeMetrics(db: Database, quiet: boolean): Promise<{ periods: 
   return { periods: periods.length, seconds };
 }
 
+async function optOutCommand(args: Args): Promise<void> {
+  const [action, who] = args.positional;
+  if (!['add', 'remove', 'list'].includes(action ?? '')) fail('usage: chorus optout add|remove|list [<id|email>]');
+  if (action !== 'list' && !who) fail(`chorus optout ${action} needs a person id or e-mail`);
+  const config = await settings(args);
+  const db = await open(config.dbPath, config.timeZone);
+  try {
+    const { addOptOut, getOptOuts, removeOptOut, resolvePerson } = await import('./privacy');
+    if (action === 'list') {
+      const rows = await withConnection(db, getOptOuts);
+      process.stdout.write(rows.length === 0 ? 'Nobody has opted out.\n' : `${rows.map((r) => `${r.personId}\t${r.addedAt}\t${r.note ?? ''}`).join('\n')}\n`);
+      return;
+    }
+    const id = await withConnection(db, (c) => resolvePerson(c, who!, config.pseudonymSecret));
+    if (!id) fail(`nobody with id or e-mail "${who}" is in the database`, 2);
+    const note = args.flags.get('note');
+    if (action === 'add') await withConnection(db, (c) => addOptOut(c, id, typeof note === 'string' ? note : null));
+    else if (!(await withConnection(db, (c) => removeOptOut(c, id)))) process.stdout.write(`${id} was not on the opt-out list.\n`);
+    process.stdout.write(`${action === 'add' ? 'Opted out' : 'Removed from the opt-out list'}: ${id}. Recomputing the rankings …\n`);
+    await computeMetrics(db, false);
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+async function pruneCommand(args: Args): Promise<void> {
+  const age = args.flags.get('older-than');
+  if (typeof age !== 'string') fail('usage: chorus prune --older-than <24m|90d|2y>');
+  const config = await settings(args);
+  const { computeCutoff, pruneActivity } = await import('./privacy');
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: config.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  let cutoff: string;
+  try {
+    cutoff = computeCutoff(age, today);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const db = await open(config.dbPath, config.timeZone);
+  try {
+    const result = await withConnection(db, (c) => pruneActivity(c, cutoff, 'cli'));
+    process.stdout.write(`Pruned activity before ${result.cutoff}: ${number.format(result.content)} items, ${number.format(result.events)} events, ${number.format(result.interactions)} interactions (recorded in prune_log).\n`);
+    await computeMetrics(db, false);
+  } finally {
+    closeDatabase(db);
+  }
+}
+
 async function metricsCommand(args: Args): Promise<void> {
   const config = await settings(args);
   const db = await open(config.dbPath, config.timeZone);
@@ -280,6 +331,10 @@ async function main(): Promise<void> {
       return demoCommand(args);
     case 'metrics':
       return metricsCommand(args);
+    case 'optout':
+      return optOutCommand(args);
+    case 'prune':
+      return pruneCommand(args);
     case 'serve':
       return serveCommand(args, false);
     case 'start':

@@ -119,6 +119,7 @@ export async function computePeriodMetrics(
     };
     const dataPeriod = await getDataPeriod(c);
     const people = await getPeopleAttributes(c);
+    const optedOut = new Set((await queryRows<{ id: string }>(c, 'SELECT person_id AS id FROM opt_outs')).map((r) => r.id));
     const edges = await time('sqlEdges', () => getGraphEdges(c, period.from, period.to, settings.edgeWeights));
     const reach = await time('sqlReach', () => getPersonReach(c, period.from, period.to));
     const activity = await time('sqlActivity', () => getPersonActivity(c, period.from, period.to));
@@ -150,7 +151,8 @@ export async function computePeriodMetrics(
     const rankable = new Array<boolean>(n);
     ids.forEach((id, i) => {
       const p = attributes.get(id)!;
-      rankable[i] = p.accountType === 'person';
+      // Official and bot accounts, and people who opted out, are never ranked.
+      rankable[i] = p.accountType === 'person' && !optedOut.has(id);
       if (p.department === null) departments[i] = -1;
       else {
         if (!departmentCodes.has(p.department)) departmentCodes.set(p.department, departmentCodes.size);

@@ -1,5 +1,6 @@
 -- A person's strongest ties in a period, both directions, with the kinds of interaction.
 -- Parameters: $person, $from, $to, edge weights as in graph-edges.sql, $limit.
+-- People who opted out are never named: their ties are left out.
 -- Output grain: one row per (direction, other person), strongest first within a direction.
 WITH edges AS (
   {{edges}}
@@ -17,4 +18,5 @@ FROM (
 JOIN people p ON p.person_id = t.other
 LEFT JOIN identities i ON i.person_id = t.other
 WHERE n <= $limit
+  AND NOT EXISTS (SELECT 1 FROM opt_outs o WHERE o.person_id = t.other)
 ORDER BY direction, weight DESC, other

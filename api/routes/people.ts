@@ -32,7 +32,11 @@ export function peopleRoutes(deps: AppDeps) {
     if (!id.success) throw new ApiError(400, 'bad_request', 'Invalid person id: at most 200 characters');
     const q = c.req.valid('query');
     const lang = q.lang ?? 'de';
-    const profile = await withConnection(deps.db, (conn) => getPersonProfile(conn, id.data));
+    const profile = await withConnection(deps.db, async (conn) => {
+      const optedOut = (await queryRows<{ n: number }>(conn, 'SELECT count(*)::INTEGER AS n FROM opt_outs WHERE person_id = $id', { id: id.data }))[0].n > 0;
+      // An opted-out person is never shown: the answer is the same as for an unknown id.
+      return optedOut ? null : getPersonProfile(conn, id.data);
+    });
     if (!profile) throw new ApiError(404, 'not_found', `No person with id "${id.data}"`);
     const period = await resolvePeriod(deps, q.from, q.to);
     if (!period) return c.json({ person: profile, period: null, current: null, history: [], ties: [], departmentsReached: [], recentContent: [] });
