@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from './deps';
 import { accessControl } from './access';
 import { auditRoutes } from './routes/audit';
+import { importRoutes } from './routes/imports';
 import { mountStatic } from './static';
 import { notFound, onError } from './errors';
 import { adoptionRoutes } from './routes/adoption';
@@ -24,10 +25,15 @@ export function createApp(deps: AppDeps, options: { staticRoot?: string } = {}) 
     .route('/influencers', influencerRoutes(deps))
     .route('/people', peopleRoutes(deps))
     .route('/network', networkRoutes(deps))
-    .route('/audit', auditRoutes(deps));
+    .route('/audit', auditRoutes(deps))
+    .route('/imports', importRoutes(deps));
   const app = new Hono()
     .use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] } }))
-    .use('/api/*', bodyLimit({ maxSize: 1024 * 1024 }))
+    .use('/api/*', async (c, next) => {
+      // Uploads may be large (and are checked again when unpacked); everything else is small.
+      const maxSize = c.req.path === '/api/imports' ? deps.config.uploadLimitMb * 1024 * 1024 : 1024 * 1024;
+      return bodyLimit({ maxSize, onError: (ctx) => ctx.json({ error: { code: 'payload_too_large', message: `The request body is larger than ${Math.round(maxSize / 1024 / 1024)} MB.` } }, 413) })(c, next);
+    })
     .use('/api/*', accessControl(deps))
     .route('/api', api);
   if (options.staticRoot) mountStatic(app, options.staticRoot);

@@ -15,6 +15,7 @@ const schema = z.object({
   CHORUS_USERS_FILE: z.string().min(1).optional(),
   CHORUS_WORKS_COUNCIL: z.enum(['0', '1']).default('0'),
   CHORUS_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+  CHORUS_UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(100_000).default(512),
 });
 
 export interface Config {
@@ -34,6 +35,8 @@ export interface Config {
   worksCouncil: boolean;
   /** Requests per minute per token (or per client address in local mode). */
   rateLimit: number;
+  /** Largest accepted upload in MB. */
+  uploadLimitMb: number;
 }
 
 /** Reads the configuration from an environment (process.env by default); throws a readable error. */
@@ -65,6 +68,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     usersFile: e.CHORUS_USERS_FILE,
     worksCouncil: e.CHORUS_WORKS_COUNCIL === '1',
     rateLimit: e.CHORUS_RATE_LIMIT,
+    uploadLimitMb: e.CHORUS_UPLOAD_LIMIT_MB,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
 }
