@@ -9,7 +9,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows, withConnection, type Database } from '../db';
 import { computeGraphMetrics, type GraphInput, type GraphOutput } from '../graph/metrics';
 import { computeBalance, computeExpertTopics, computeInfluence, computeRoles, defaultInfluenceWeights, type InfluenceWeights } from '../graph/influence';
-import { defaultEdgeWeights, getGraphEdges, getPeopleAttributes, getPersonActivity, getPersonReach, getTopicAuthority, type EdgeWeights } from '../queries/graph-inputs';
+import { defaultEdgeWeights, getGraphEdges, getPeopleAttributes, getPersonActivity, getPersonReach, getTopicAuthority, stageGraphEdges, type EdgeWeights } from '../queries/graph-inputs';
 import { getDataPeriod } from '../queries/meta';
 
 export interface MetricsSettings {
@@ -120,7 +120,7 @@ export async function computePeriodMetrics(
     const dataPeriod = await getDataPeriod(c);
     const people = await getPeopleAttributes(c);
     const optedOut = new Set((await queryRows<{ id: string }>(c, 'SELECT person_id AS id FROM opt_outs')).map((r) => r.id));
-    const edges = await time('sqlEdges', () => getGraphEdges(c, period.from, period.to, settings.edgeWeights));
+    const edges = await time('sqlEdges', () => stageGraphEdges(c, period.from, period.to, settings.edgeWeights));
     const reach = await time('sqlReach', () => getPersonReach(c, period.from, period.to));
     const activity = await time('sqlActivity', () => getPersonActivity(c, period.from, period.to));
     const topics = await time('sqlTopics', () => getTopicAuthority(c, period.from, period.to));
@@ -242,6 +242,11 @@ export async function computePeriodMetrics(
     try {
       await c.run('DELETE FROM person_metrics WHERE period_id = $period', { period: period.periodId });
       await c.run('DELETE FROM metric_periods WHERE period_id = $period', { period: period.periodId });
+      await c.run('DELETE FROM period_edges WHERE period_id = $period', { period: period.periodId });
+      await c.run(
+        `INSERT INTO period_edges SELECT $period, source, target, weight, comments, reactions, shares, mentions, interactions FROM period_edges_stage`,
+        { period: period.periodId },
+      );
       const appender = await c.createAppender('person_metrics');
       for (let i = 0; i < n; i++) {
         appender.appendVarchar(period.periodId);
@@ -342,7 +347,11 @@ export async function runMetricsJob(
   const period = await withConnection(db, getGraphPeriod);
   if (!period) return [];
   const out: PeriodRunSummary[] = [];
-  await withConnection(db, (c: DuckDBConnection) => c.run("DELETE FROM person_metrics WHERE NOT starts_with(period_id, 'custom:')").then(() => c.run("DELETE FROM metric_periods WHERE kind <> 'custom'")));
+  await withConnection(db, async (c: DuckDBConnection) => {
+    await c.run("DELETE FROM person_metrics WHERE NOT starts_with(period_id, 'custom:')");
+    await c.run("DELETE FROM period_edges WHERE NOT starts_with(period_id, 'custom:')");
+    await c.run("DELETE FROM metric_periods WHERE kind <> 'custom'");
+  });
   const specs = period.undated ? [{ periodId: 'all', kind: 'all' as const, from: period.from, to: period.to }] : getStandardPeriods(period.from, period.to);
   for (const spec of specs) {
     const summary = await computePeriodMetrics(db, spec, options.settings, options.runGraph);

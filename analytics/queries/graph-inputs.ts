@@ -20,9 +20,8 @@ export interface EdgeColumns {
   weight: number[];
 }
 
-/** Aggregated person → person edges of a period, column-wise (cheap for a million edges). */
-export async function getGraphEdges(connection: DuckDBConnection, from: string, to: string, w: EdgeWeights = defaultEdgeWeights): Promise<EdgeColumns> {
-  const reader = await connection.runAndReadAll(readSql('graph-edges'), {
+function edgeSqlParams(from: string, to: string, w: EdgeWeights) {
+  return {
     from,
     to,
     wComment: w.comment,
@@ -31,7 +30,23 @@ export async function getGraphEdges(connection: DuckDBConnection, from: string, 
     wMention: w.mention,
     wReaction: w.reaction,
     interactionScale: w.interaction,
-  });
+  };
+}
+
+/** Aggregated person → person edges of a period, column-wise (cheap for a million edges). */
+export async function getGraphEdges(connection: DuckDBConnection, from: string, to: string, w: EdgeWeights = defaultEdgeWeights): Promise<EdgeColumns> {
+  const reader = await connection.runAndReadAll(readSql('graph-edges'), edgeSqlParams(from, to, w));
+  const columns = reader.getColumnsObjectJS();
+  return { source: columns.source as string[], target: columns.target as string[], weight: columns.weight as number[] };
+}
+
+/**
+ * Aggregates the edges of a period into the temporary table `period_edges_stage` of this
+ * connection (to be stored with the period's metrics) and returns them column-wise.
+ */
+export async function stageGraphEdges(connection: DuckDBConnection, from: string, to: string, w: EdgeWeights = defaultEdgeWeights): Promise<EdgeColumns> {
+  await connection.run(`CREATE OR REPLACE TEMP TABLE period_edges_stage AS ${readSql('graph-edges')}`, edgeSqlParams(from, to, w) as never);
+  const reader = await connection.runAndReadAll('SELECT source, target, weight FROM period_edges_stage');
   const columns = reader.getColumnsObjectJS();
   return { source: columns.source as string[], target: columns.target as string[], weight: columns.weight as number[] };
 }

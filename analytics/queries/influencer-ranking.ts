@@ -2,7 +2,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows, readSql, readSqlWith } from '../db';
 import type { ExplanationItem, Role } from '../graph/influence';
-import { defaultEdgeWeights, type EdgeWeights } from './graph-inputs';
 
 export const influencerSortKeys = {
   rank: 'm.rank ASC',
@@ -92,18 +91,6 @@ export async function getInfluencers(connection: DuckDBConnection, filter: Influ
   };
 }
 
-/** graph-edges.sql as a sub-query body (comments dropped) for the queries that embed it. */
-export function edgesBody(): string {
-  return readSql('graph-edges')
-    .split('\n')
-    .filter((line) => !line.trimStart().startsWith('--'))
-    .join('\n');
-}
-
-export function edgeParams(from: string, to: string, w: EdgeWeights = defaultEdgeWeights) {
-  return { from, to, wComment: w.comment, wShare: w.share, wPraise: w.praise, wMention: w.mention, wReaction: w.reaction, interactionScale: w.interaction };
-}
-
 export interface PersonProfileRow {
   personId: string;
   displayName: string | null;
@@ -155,9 +142,9 @@ export interface TieRow {
   interactions: number;
 }
 
-/** Strongest ties in and out of a person in a period (at most `limit` each way). */
-export function getPersonTies(connection: DuckDBConnection, personId: string, from: string, to: string, limit = 10): Promise<TieRow[]> {
-  return queryRows<TieRow>(connection, readSqlWith('person-ties', { edges: edgesBody() }), { ...edgeParams(from, to), person: personId, limit });
+/** Strongest ties in and out of a person in a stored period (at most `limit` each way). */
+export function getPersonTies(connection: DuckDBConnection, personId: string, periodId: string, limit = 10): Promise<TieRow[]> {
+  return queryRows<TieRow>(connection, readSql('person-ties'), { period: periodId, person: personId, limit });
 }
 
 /** Departments of the people a person reached in a period. */
@@ -202,8 +189,6 @@ export interface NetworkNode {
 
 export interface NetworkFilter {
   periodId: string;
-  from: string;
-  to: string;
   limit: number;
   minWeight: number;
   department?: string | null;
@@ -214,17 +199,13 @@ export interface NetworkFilter {
 export async function getNetwork(connection: DuckDBConnection, f: NetworkFilter): Promise<{ nodes: NetworkNode[]; edges: Array<{ source: string; target: string; weight: number }> }> {
   const base = { period: f.periodId, limit: f.limit, department: f.department ?? null, community: f.community ?? null };
   const nodes = await queryRows<NetworkNode>(connection, readSql('network-nodes'), base);
-  const edges = await queryRows<{ source: string; target: string; weight: number }>(connection, readSqlWith('network-edges', { edges: edgesBody() }), {
-    ...base,
-    ...edgeParams(f.from, f.to),
-    minWeight: f.minWeight,
-  });
+  const edges = await queryRows<{ source: string; target: string; weight: number }>(connection, readSql('network-edges'), { ...base, minWeight: f.minWeight });
   return { nodes, edges };
 }
 
-/** Department-to-department summed interaction weights of a period. */
-export function getDepartmentMatrix(connection: DuckDBConnection, from: string, to: string): Promise<Array<{ fromDepartment: string | null; toDepartment: string | null; weight: number; ties: number }>> {
-  return queryRows(connection, readSqlWith('department-matrix', { edges: edgesBody() }), edgeParams(from, to));
+/** Department-to-department summed interaction weights of a stored period. */
+export function getDepartmentMatrix(connection: DuckDBConnection, periodId: string): Promise<Array<{ fromDepartment: string | null; toDepartment: string | null; weight: number; ties: number }>> {
+  return queryRows(connection, readSql('department-matrix'), { period: periodId });
 }
 
 export interface MetricPeriodRow {

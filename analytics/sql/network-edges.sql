@@ -1,5 +1,5 @@
 -- Edges among the top people of a period (same selection as network-nodes.sql) with at least
--- $minWeight. Parameters: those of network-nodes.sql, graph-edges.sql and $minWeight.
+-- $minWeight, from the stored edges. Parameters: those of network-nodes.sql and $minWeight.
 WITH top AS (
   SELECT m.person_id FROM person_metrics m JOIN people p ON p.person_id = m.person_id
   WHERE m.period_id = $period AND m.rank IS NOT NULL
@@ -8,7 +8,7 @@ WITH top AS (
   ORDER BY m.rank LIMIT $limit
 ),
 edges AS (
-  {{edges}}
+  SELECT source, target, weight, comments, reactions, shares, mentions, interactions FROM period_edges WHERE period_id = $period
 )
 SELECT e.source, e.target, e.weight
 FROM edges e

@@ -1,9 +1,9 @@
 -- A person's strongest ties in a period, both directions, with the kinds of interaction.
--- Parameters: $person, $from, $to, edge weights as in graph-edges.sql, $limit.
+-- Parameters: $person, $period (a stored metrics period), $limit.
 -- People who opted out are never named: their ties are left out.
 -- Output grain: one row per (direction, other person), strongest first within a direction.
 WITH edges AS (
-  {{edges}}
+  SELECT source, target, weight, comments, reactions, shares, mentions, interactions FROM period_edges WHERE period_id = $period
 )
 SELECT direction, other AS "personId", i.display_name AS "displayName", p.department, weight, comments, reactions, shares, mentions, interactions
 FROM (

@@ -41,7 +41,7 @@ export function networkRoutes(deps: AppDeps) {
       const answer = await withConnection(deps.db, async (conn) => {
         if (await isSmallSelection(conn, q, deps.config.minGroupSize)) return { nodes: [], edges: [], suppressed: true };
         const guard = await getGroupGuard(conn, deps.config.minGroupSize);
-        const network = await getNetwork(conn, { periodId: stored.periodId, from: period.from, to: period.to, limit: q.limit ?? 150, minWeight: q.minWeight ?? 1, department: q.department, community: q.community });
+        const network = await getNetwork(conn, { periodId: stored.periodId, limit: q.limit ?? 150, minWeight: q.minWeight ?? 1, department: q.department, community: q.community });
         return { nodes: guard.foldPeople(network.nodes), edges: network.edges, suppressed: false };
       });
       return c.json({ ...answer, period: stored });
@@ -50,8 +50,9 @@ export function networkRoutes(deps: AppDeps) {
       const q = c.req.valid('query');
       const period = await resolvePeriod(deps, q.from, q.to);
       if (!period) return c.json({ departments: [], cells: [], period: null });
+      const stored = await ensurePeriodMetrics(deps.db, period.from, period.to);
       const { rows, guard } = await withConnection(deps.db, async (conn) => ({
-        rows: await getDepartmentMatrix(conn, period.from, period.to),
+        rows: await getDepartmentMatrix(conn, stored.periodId),
         guard: await getGroupGuard(conn, deps.config.minGroupSize),
       }));
       const label = (d: string | null) => guard.label('department', d);
@@ -66,6 +67,6 @@ export function networkRoutes(deps: AppDeps) {
       const list = [...cells.values()].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
       if (q.format === 'csv') return csvResponse(`department-matrix-${period.from}-${period.to}`, list);
       const departments = [...new Set(list.flatMap((cell) => [cell.from, cell.to]))].sort();
-      return c.json({ departments, cells: list, period });
+      return c.json({ departments, cells: list, period: stored });
     });
 }

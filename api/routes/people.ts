@@ -56,7 +56,7 @@ export function peopleRoutes(deps: AppDeps) {
         person,
         current: ranked ? { ...guard.foldPeople([ranked])[0], explanation: explainInfluence(ranked.explanation, lang), explanationParts: ranked.explanation } : null,
         history: await getPersonHistory(conn, id.data),
-        ties: guard.foldPeople(await getPersonTies(conn, id.data, period.from, period.to, 10)),
+        ties: guard.foldPeople(await getPersonTies(conn, id.data, stored.periodId, 10)),
         departmentsReached: [...folded.entries()].map(([department, people]) => ({ department, people })).sort((a, b) => b.people - a.people),
         recentContent: await getRecentContent(conn, id.data, period.from, period.to, 10),
       };

@@ -16,7 +16,7 @@ describe('versioned migrations', () => {
     await loadCanonical(first, smallFixture);
     // Turn the file back into what version 1 wrote: no later tables, version 1 recorded.
     await withConnection(first, async (c) => {
-      for (const table of ['person_metrics', 'metric_periods', 'opt_outs', 'audit_log', 'prune_log']) await c.run(`DROP TABLE ${table}`);
+      for (const table of ['person_metrics', 'metric_periods', 'opt_outs', 'audit_log', 'prune_log', 'period_edges']) await c.run(`DROP TABLE ${table}`);
       await c.run('DROP SEQUENCE audit_seq');
       await c.run('DELETE FROM schema_migrations WHERE version > 1');
     });
@@ -29,7 +29,7 @@ describe('versioned migrations', () => {
       await queryRows<{ name: string }>(c, "SELECT table_name AS name FROM information_schema.tables WHERE table_name IN ('person_metrics', 'metric_periods') ORDER BY 1"),
     ]);
     closeDatabase(upgraded);
-    expect(versions).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect(versions).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
     expect(people).toEqual([{ n: 7 }]);
     expect(tables).toEqual([{ name: 'metric_periods' }, { name: 'person_metrics' }]);
   });
@@ -40,6 +40,6 @@ describe('versioned migrations', () => {
     const again = await openDatabase(path);
     const versions = await withConnection(again, (c) => queryRows<{ n: number }>(c, 'SELECT count(*)::INTEGER AS n FROM schema_migrations'));
     closeDatabase(again);
-    expect(versions).toEqual([{ n: 3 }]);
+    expect(versions).toEqual([{ n: 4 }]);
   });
 });

@@ -19,7 +19,7 @@ describe('GET /api/health', () => {
     const res = await app.request('/api/health');
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ status: 'ok', schemaVersion: 3, tables: { people: 7, content: 7, events: 11, interactions: 2, importRuns: 1 } });
+    expect(body).toMatchObject({ status: 'ok', schemaVersion: 4, tables: { people: 7, content: 7, events: 11, interactions: 2, importRuns: 1 } });
   });
 });
 

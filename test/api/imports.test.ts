@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => closeDatabase(db));
 
 const zipOf = (files: Record<string, string>) => zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])));
-const post = (body: Uint8Array, type = 'application/zip') => app.request('/api/imports', { method: 'POST', body, headers: { 'content-type': type, 'x-file-name': 'export.zip' } });
+const post = (body: Uint8Array<ArrayBuffer>, type = 'application/zip') => app.request('/api/imports', { method: 'POST', body, headers: { 'content-type': type, 'x-file-name': 'export.zip' } });
 
 describe('POST /api/imports', () => {
   it('imports an uploaded zip and answers 201 with the summary', async () => {

@@ -1,23 +1,15 @@
 // Browser test of the dashboard against the real server: imports fixtures/small into a fresh
 // database, serves it, and drives Debian's Chromium with playwright-core. Skips (loudly) when
 // Chromium is not installed.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWebIfNeeded, hasChromium, launchChromium, outputDir, root, startServer, warnIfNoChromium, type RunningServer } from './server';
 
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium) {
-  console.warn(`\n!!! BROWSER TESTS SKIPPED: Chromium not found at ${chromiumPath} — install it with apt-get install -y chromium !!!\n`);
-}
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const outputDir = join(root, 'test-output');
+warnIfNoChromium();
 
 interface AdoptionItem {
   period: string;
@@ -26,83 +18,26 @@ interface AdoptionItem {
   adoptionRate: number | null;
 }
 
-/** Newest modification time of the dashboard sources (web/ without dist). */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
-    const full = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildWebIfNeeded(): void {
-  const index = join(root, 'web', 'dist', 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestSource(join(root, 'web'))) return;
-  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitForHealth(base: string, server: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`chorus serve exited with ${server.exitCode}:\n${log()}`);
-    try {
-      const response = await fetch(`${base}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`chorus serve did not answer /api/health within 60 s:\n${log()}`);
-}
-
 describe.skipIf(!hasChromium)('dashboard in Chromium (fixtures/small)', () => {
   let tempDir = '';
-  let server: ChildProcess | undefined;
+  let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let base = '';
-  let serverLog = '';
 
   beforeAll(async () => {
     buildWebIfNeeded();
     tempDir = mkdtempSync(join(tmpdir(), 'chorus-e2e-'));
     const db = join(tempDir, 'e2e.duckdb');
     execFileSync(process.execPath, ['analytics/cli.mjs', 'import', 'fixtures/small', '--db', db], { cwd: root, stdio: 'pipe' });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['analytics/cli.mjs', 'serve', '--db', db, '--port', String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stdout?.on('data', (chunk) => (serverLog += chunk));
-    server.stderr?.on('data', (chunk) => (serverLog += chunk));
-    await waitForHealth(base, server, () => serverLog);
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    server = await startServer(db);
+    base = server.base;
+    browser = await launchChromium();
     mkdirSync(outputDir, { recursive: true });
   });
 
   afterAll(async () => {
     await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once('exit', resolve));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
+    await server?.stop();
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   });
 
