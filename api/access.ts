@@ -141,14 +141,67 @@ export function accessControl(deps: AppDeps): MiddlewareHandler<{ Variables: Acc
   };
 }
 
+interface AuditEntry {
+  at: string;
+  actor: string;
+  role: string;
+  action: string;
+  target: string;
+  filters: string;
+}
+
+/**
+ * Collects audit entries and writes them in batches (every 500 ms, or when read), so that a
+ * person view does not wait for a write transaction. Entries not yet written are written
+ * before the audit log is read and when the server stops.
+ */
+export class AuditWriter {
+  private pending: AuditEntry[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: AppDeps) {}
+
+  add(entry: AuditEntry): void {
+    this.pending.push(entry);
+    if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush(), 500);
+      this.timer.unref();
+    }
+  }
+
+  /** Writes every pending entry; resolves when they are stored. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.pending;
+    this.pending = [];
+    this.writing = this.writing.then(async () => {
+      if (batch.length === 0) return;
+      await withConnection(this.deps.db, async (conn) => {
+        for (const e of batch) {
+          await conn.run(`INSERT INTO audit_log VALUES (nextval('audit_seq'), $at::TIMESTAMPTZ, $actor, $role, $action, $target, $filters)`, { ...e });
+        }
+      });
+    });
+    return this.writing;
+  }
+}
+
+const writers = new WeakMap<AppDeps['db'], AuditWriter>();
+
+/** The audit writer of a database (one per open database). */
+export function auditWriterOf(deps: AppDeps): AuditWriter {
+  let writer = writers.get(deps.db);
+  if (!writer) {
+    writer = new AuditWriter(deps);
+    writers.set(deps.db, writer);
+  }
+  return writer;
+}
+
 async function writeAudit(deps: AppDeps, user: User, action: string, c: Context): Promise<void> {
-  const filters = JSON.stringify(c.req.queries());
-  await withConnection(deps.db, (conn) =>
-    conn.run(
-      `INSERT INTO audit_log VALUES (nextval('audit_seq'), now(), $actor, $role, $action, $target, $filters)`,
-      { actor: user.name, role: user.role, action, target: c.req.path, filters },
-    ),
-  );
+  auditWriterOf(deps).add({ at: new Date().toISOString(), actor: user.name, role: user.role, action, target: c.req.path, filters: JSON.stringify(c.req.queries()) });
 }
 
 /** What the UI shows about access: the mode and the signed-in user. */

@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from './deps';
 import { accessControl } from './access';
+import { DataVersion, responseCache } from './cache';
 import { auditRoutes } from './routes/audit';
 import { importRoutes } from './routes/imports';
 import { mountStatic } from './static';
@@ -17,7 +18,8 @@ import { peopleRoutes } from './routes/people';
 import { metaRoutes } from './routes/meta';
 
 /** Builds the API for an open database and a configuration. */
-export function createApp(deps: AppDeps, options: { staticRoot?: string } = {}) {
+export function createApp(given: AppDeps, options: { staticRoot?: string } = {}) {
+  const deps: AppDeps = { ...given, dataVersion: given.dataVersion ?? new DataVersion() };
   const api = new Hono()
     .route('/health', healthRoutes(deps))
     .route('/meta', metaRoutes(deps))
@@ -35,6 +37,7 @@ export function createApp(deps: AppDeps, options: { staticRoot?: string } = {}) 
       return bodyLimit({ maxSize, onError: (ctx) => ctx.json({ error: { code: 'payload_too_large', message: `The request body is larger than ${Math.round(maxSize / 1024 / 1024)} MB.` } }, 413) })(c, next);
     })
     .use('/api/*', accessControl(deps))
+    .use('/api/*', responseCache(deps.dataVersion!))
     .route('/api', api);
   if (options.staticRoot) mountStatic(app, options.staticRoot);
   app.notFound((c) => (c.req.path.startsWith('/api') ? notFound(c) : c.text('Not found', 404)));

@@ -1,8 +1,11 @@
 import type { Database } from '../analytics/db';
+import type { DataVersion } from './cache';
 import type { Config } from './config';
 
 /** What the API needs from outside: the open database and the configuration. */
 export interface AppDeps {
   db: Database;
   config: Config;
+  /** Bumped whenever this process changes data; created by createApp when absent. */
+  dataVersion?: DataVersion;
 }

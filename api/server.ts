@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { closeDatabase, type Database } from '../analytics/db';
+import { auditWriterOf } from './access';
 import { createApp } from './app';
 import type { Config } from './config';
 
@@ -11,11 +12,14 @@ export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 export interface RunningServer {
   url: string;
   close: () => Promise<void>;
+  /** Writes what is still buffered (the audit log). */
+  flush: () => Promise<void>;
 }
 
 /** Starts the HTTP server on an open database; resolves once it listens. */
 export function startServer(db: Database, config: Config): Promise<RunningServer> {
-  const app = createApp({ db, config }, { staticRoot: webDist });
+  const deps = { db, config };
+  const app = createApp(deps, { staticRoot: webDist });
   return new Promise((resolveStart, rejectStart) => {
     let server: ServerType;
     const onListenError = (error: Error & { code?: string }) => {
@@ -26,6 +30,7 @@ export function startServer(db: Database, config: Config): Promise<RunningServer
       const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
       resolveStart({
         url: `http://${host}:${info.port}/`,
+        flush: () => auditWriterOf(deps).flush(),
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());
@@ -45,6 +50,7 @@ export function closeOnSignals(server: RunningServer, db: Database): void {
     closing = true;
     console.error(`\n[chorus] ${signal}: closing the server and the database`);
     await server.close();
+    await server.flush();
     closeDatabase(db);
     process.exit(0);
   };

@@ -12,22 +12,55 @@ import { computePeriodMetrics, customPeriodId, defaultMetricsSettings, type Grap
 
 const inFlight = new Map<string, Promise<MetricPeriodRow>>();
 
-/** Runs the graph computation in a new worker thread (one per request; it ends afterwards). */
-export const runGraphInWorker: GraphRunner = (input: GraphInput) =>
-  new Promise<GraphOutput>((resolve, reject) => {
-    const worker = new Worker(new URL('./graph-worker.mjs', import.meta.url));
-    worker.once('message', (message: { ok: true; output: GraphOutput } | { ok: false; message: string }) => {
-      void worker.terminate();
-      if (message.ok) resolve(message.output);
-      else reject(new Error(message.message));
+let worker: Worker | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+
+function getWorker(): Worker {
+  if (!worker) {
+    worker = new Worker(new URL('./graph-worker.mjs', import.meta.url));
+    worker.unref(); // an idle worker never keeps the process alive
+    worker.once('exit', () => {
+      worker = null;
     });
-    worker.once('error', (error) => {
-      void worker.terminate();
-      reject(error);
-    });
-    const buffers = [input.sources.buffer, input.targets.buffer, input.weights.buffer, input.departments.buffer] as ArrayBuffer[];
-    worker.postMessage(input, buffers);
-  });
+  }
+  return worker;
+}
+
+/**
+ * Runs the graph computation in a long-lived worker thread, one computation at a time, so
+ * the event loop keeps answering requests meanwhile.
+ */
+export const runGraphInWorker: GraphRunner = (input: GraphInput) => {
+  const run = queue.then(
+    () =>
+      new Promise<GraphOutput>((resolve, reject) => {
+        const w = getWorker();
+        const onMessage = (message: { ok: true; output: GraphOutput } | { ok: false; message: string }) => {
+          w.off('error', onError);
+          if (message.ok) resolve(message.output);
+          else reject(new Error(message.message));
+        };
+        const onError = (error: Error) => {
+          w.off('message', onMessage);
+          worker = null;
+          reject(error);
+        };
+        w.once('message', onMessage);
+        w.once('error', onError);
+        const buffers = [input.sources.buffer, input.targets.buffer, input.weights.buffer, input.departments.buffer] as ArrayBuffer[];
+        w.postMessage(input, buffers);
+      }),
+  );
+  queue = run.catch(() => undefined);
+  return run;
+};
+
+/** Stops the worker thread (tests and shutdown). */
+export async function stopGraphWorker(): Promise<void> {
+  const w = worker;
+  worker = null;
+  if (w) await w.terminate();
+}
 
 /**
  * Returns the stored metrics period for [from, to], computing and storing it first when

@@ -6,7 +6,7 @@
  * is computed on request (the graph part in a worker thread) and stored the same way.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows, withConnection, type Database } from '../db';
+import { queryRows, readSql, withConnection, type Database } from '../db';
 import { computeGraphMetrics, type GraphInput, type GraphOutput } from '../graph/metrics';
 import { computeBalance, computeExpertTopics, computeInfluence, computeRoles, defaultInfluenceWeights, type InfluenceWeights } from '../graph/influence';
 import { defaultEdgeWeights, getGraphEdges, getPeopleAttributes, getPersonActivity, getPersonReach, getTopicAuthority, stageGraphEdges, type EdgeWeights } from '../queries/graph-inputs';
@@ -243,6 +243,8 @@ export async function computePeriodMetrics(
       await c.run('DELETE FROM person_metrics WHERE period_id = $period', { period: period.periodId });
       await c.run('DELETE FROM metric_periods WHERE period_id = $period', { period: period.periodId });
       await c.run('DELETE FROM period_edges WHERE period_id = $period', { period: period.periodId });
+      await c.run('DELETE FROM person_department_reach WHERE period_id = $period', { period: period.periodId });
+      await c.run(readSql('person-department-reach-insert'), { period: period.periodId, from: period.from, to: period.to });
       await c.run(
         `INSERT INTO period_edges SELECT $period, source, target, weight, comments, reactions, shares, mentions, interactions FROM period_edges_stage`,
         { period: period.periodId },
@@ -350,6 +352,7 @@ export async function runMetricsJob(
   await withConnection(db, async (c: DuckDBConnection) => {
     await c.run("DELETE FROM person_metrics WHERE NOT starts_with(period_id, 'custom:')");
     await c.run("DELETE FROM period_edges WHERE NOT starts_with(period_id, 'custom:')");
+    await c.run("DELETE FROM person_department_reach WHERE NOT starts_with(period_id, 'custom:')");
     await c.run("DELETE FROM metric_periods WHERE kind <> 'custom'");
   });
   const specs = period.undated ? [{ periodId: 'all', kind: 'all' as const, from: period.from, to: period.to }] : getStandardPeriods(period.from, period.to);

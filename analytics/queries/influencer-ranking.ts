@@ -147,9 +147,9 @@ export function getPersonTies(connection: DuckDBConnection, personId: string, pe
   return queryRows<TieRow>(connection, readSql('person-ties'), { period: periodId, person: personId, limit });
 }
 
-/** Departments of the people a person reached in a period. */
-export function getDepartmentsReached(connection: DuckDBConnection, personId: string, from: string, to: string): Promise<Array<{ department: string | null; people: number }>> {
-  return queryRows(connection, readSql('person-departments-reached'), { person: personId, from, to });
+/** Departments of the people a person reached in a stored period. */
+export function getDepartmentsReached(connection: DuckDBConnection, personId: string, periodId: string): Promise<Array<{ department: string | null; people: number }>> {
+  return queryRows(connection, readSql('person-departments-reached'), { person: personId, period: periodId });
 }
 
 export interface RecentContentRow {

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { queryRows, withConnection } from '../../analytics/db';
 import { csvResponse } from '../csv';
+import { auditWriterOf } from '../access';
 import type { AppDeps } from '../deps';
 import { formatParam, queryOf } from '../validation';
 
@@ -21,6 +22,7 @@ interface AuditRow {
 export function auditRoutes(deps: AppDeps) {
   return new Hono().get('/', queryOf(auditQuery), async (c) => {
     const q = c.req.valid('query');
+    await auditWriterOf(deps).flush();
     const items = await withConnection(deps.db, (conn) =>
       queryRows<AuditRow>(
         conn,

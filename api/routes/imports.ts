@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { withConnection } from '../../analytics/db';
 import { ImportInputError } from '../../analytics/ingest/archive';
 import { loadCanonical } from '../../analytics/ingest/canonical';
+import { runGraphInWorker } from '../../analytics/jobs/period-cache';
 import { runMetricsJob } from '../../analytics/jobs/person-metrics';
 import { getImportRejects, getImportRuns } from '../../analytics/queries/meta';
 import { csvResponse } from '../csv';
@@ -53,7 +54,9 @@ export function importRoutes(deps: AppDeps) {
           if (error instanceof ImportInputError) throw new ApiError(400, 'unusable_input', error.message.replace(dir, ''), { file: error.file ? error.file.replace(dir, '') : null, column: error.column ?? null });
           throw error;
         }
-        const metrics = await runMetricsJob(deps.db);
+        deps.dataVersion?.bump();
+        const metrics = await runMetricsJob(deps.db, { runGraph: runGraphInWorker });
+        deps.dataVersion?.bump();
         return c.json({ ...summary, path: name, metrics: { periods: metrics.length } }, 201);
       } finally {
         running = null;

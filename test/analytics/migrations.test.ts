@@ -16,7 +16,7 @@ describe('versioned migrations', () => {
     await loadCanonical(first, smallFixture);
     // Turn the file back into what version 1 wrote: no later tables, version 1 recorded.
     await withConnection(first, async (c) => {
-      for (const table of ['person_metrics', 'metric_periods', 'opt_outs', 'audit_log', 'prune_log', 'period_edges']) await c.run(`DROP TABLE ${table}`);
+      for (const table of ['person_metrics', 'metric_periods', 'opt_outs', 'audit_log', 'prune_log', 'period_edges', 'person_department_reach']) await c.run(`DROP TABLE ${table}`);
       await c.run('DROP SEQUENCE audit_seq');
       await c.run('DELETE FROM schema_migrations WHERE version > 1');
     });

@@ -11,3 +11,12 @@ CREATE TABLE period_edges (
   mentions INTEGER NOT NULL,
   interactions INTEGER NOT NULL
 );
+
+-- Per person and period: how many people of each department they reached (reach as in
+-- person-reach.sql), for the profile's "departments reached".
+CREATE TABLE person_department_reach (
+  period_id VARCHAR NOT NULL,
+  person_id VARCHAR NOT NULL,
+  department VARCHAR,
+  people INTEGER NOT NULL
+);
