@@ -50,6 +50,8 @@ export interface InfluencerFilter {
   department?: string | null;
   location?: string | null;
   role?: Role | null;
+  /** One person only (their row, if ranked). */
+  personId?: string | null;
   sort?: InfluencerSort;
   limit: number;
   offset: number;
@@ -65,6 +67,7 @@ export async function getInfluencers(connection: DuckDBConnection, filter: Influ
     department: filter.department ?? null,
     location: filter.location ?? null,
     role: filter.role ?? null,
+    person: filter.personId ?? null,
     limit: filter.limit,
     offset: filter.offset,
   });
@@ -75,6 +78,7 @@ export async function getInfluencers(connection: DuckDBConnection, filter: Influ
       department: filter.department ?? null,
       location: filter.location ?? null,
       role: filter.role ?? null,
+      person: filter.personId ?? null,
       limit: 1,
       offset: 0,
     });

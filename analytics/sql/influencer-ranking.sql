@@ -1,5 +1,5 @@
 -- Ranked natural influencers of one stored period. Official and bot accounts are never ranked
--- (rank IS NULL). Parameters: $period VARCHAR, $department, $location, $role (VARCHAR or NULL),
+-- (rank IS NULL). Parameters: $period VARCHAR, $department, $location, $role, $person (VARCHAR or NULL),
 -- $limit, $offset (INTEGER). {{order}} is replaced by an allow-listed ORDER BY expression.
 -- Output grain: one row per ranked person; total is the count before limit/offset.
 SELECT
@@ -38,5 +38,6 @@ WHERE m.period_id = $period
   AND ($department IS NULL OR p.department = $department)
   AND ($location IS NULL OR p.location = $location)
   AND ($role IS NULL OR list_contains(string_split(m.roles, ';'), $role))
+  AND ($person IS NULL OR m.person_id = $person)
 ORDER BY {{order}}, m.rank
 LIMIT $limit OFFSET $offset

@@ -43,8 +43,7 @@ export function peopleRoutes(deps: AppDeps) {
     const stored = await ensurePeriodMetrics(deps.db, period.from, period.to);
     const result = await withConnection(deps.db, async (conn) => {
       const guard = await getGroupGuard(conn, deps.config.minGroupSize);
-      const current = (await queryRows<{ n: number }>(conn, 'SELECT rank AS n FROM person_metrics WHERE period_id = $p AND person_id = $id', { p: stored.periodId, id: id.data }))[0];
-      const ranked = current?.n ? (await getInfluencers(conn, { periodId: stored.periodId, limit: 1, offset: current.n - 1, sort: 'rank' })).items[0] : null;
+      const ranked = (await getInfluencers(conn, { periodId: stored.periodId, personId: id.data, limit: 1, offset: 0 })).items[0] ?? null;
       const reached = await getDepartmentsReached(conn, id.data, stored.periodId);
       const folded = new Map<string, number>();
       for (const r of reached) {
