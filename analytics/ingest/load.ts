@@ -37,6 +37,13 @@ export interface ImportSummary {
 }
 
 /** Privacy settings of an import (DESIGN.md "Privacy and access"). */
+/**
+ * Extra SQL an importer runs inside the import's transaction, after the canonical tables are
+ * written and before the rollups are refreshed (e.g. usage counts, accepted answers, HR
+ * attributes). It sees the staged tables and `runId`; throwing rolls the whole import back.
+ */
+export type AfterWriteHook = (connection: DuckDBConnection, runId: number) => Promise<void>;
+
 export interface PrivacyOptions {
   /** When set, person ids become keyed hashes (HMAC-SHA-256) before anything is stored. */
   pseudonymSecret?: string;
@@ -65,6 +72,8 @@ export class ImportSession {
   readonly preRejects: RejectInfo[] = [];
   private readonly started = Date.now();
   private counter = 0;
+  /** Hooks run inside the transaction after the canonical writes (see AfterWriteHook). */
+  readonly afterWrite: AfterWriteHook[] = [];
 
   constructor(
     readonly db: Database,
@@ -219,6 +228,8 @@ export class ImportSession {
       for (const table of canonicalTables) duplicates += good[table] - written[table];
       duplicates += await this.count(`(SELECT 1 FROM stg_events WHERE is_dup AND problem IS NULL)`);
       void peopleUnchanged;
+
+      for (const hook of this.afterWrite) await hook(c, runId);
 
       const rejects = await this.collectRejects();
       await this.writeRejects(runId, rejects);
