@@ -32,7 +32,7 @@ export function rolesFor(area: Area): readonly Role[] {
 
 /** The area of an API path; unknown paths count as aggregate (and then 404). */
 export function areaOf(path: string): Area {
-  if (path === '/api/health') return 'open';
+  if (path === '/api/health' || path === '/api/session') return 'open';
   if (path.startsWith('/api/network/matrix')) return 'aggregate';
   if (/^\/api\/(influencers|people|network|pilot|tandems|programmes)(\/|$)/.test(path)) return 'person';
   if (/^\/api\/(content|engagement|posts)(\/|$)/.test(path)) return 'content';
@@ -75,6 +75,11 @@ export function loadAccess(usersFile: string | undefined): AccessConfig {
 /** SHA-256 of a token as hex, the form the users file stores. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** The user a token belongs to, or null. */
+export function findUserByToken(access: AccessConfig, token: string): User | null {
+  return findUser(access, token);
 }
 
 function findUser(access: AccessConfig, token: string): User | null {

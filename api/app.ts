@@ -8,6 +8,7 @@ import { accessControl } from './access';
 import { DataVersion, responseCache } from './cache';
 import { auditRoutes } from './routes/audit';
 import { importRoutes } from './routes/imports';
+import { sessionRoutes } from './routes/session';
 import { mountStatic } from './static';
 import { notFound, onError } from './errors';
 import { adoptionRoutes } from './routes/adoption';
@@ -28,7 +29,8 @@ export function createApp(given: AppDeps, options: { staticRoot?: string } = {})
     .route('/people', peopleRoutes(deps))
     .route('/network', networkRoutes(deps))
     .route('/audit', auditRoutes(deps))
-    .route('/imports', importRoutes(deps));
+    .route('/imports', importRoutes(deps))
+    .route('/session', sessionRoutes(deps));
   const app = new Hono()
     .use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] } }))
     .use('/api/*', async (c, next) => {

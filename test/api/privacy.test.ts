@@ -233,3 +233,21 @@ describe('hostile parameters', () => {
     expect(people).toEqual([{ n: 7 }]);
   });
 });
+
+describe('sign-in', () => {
+  it('keeps a valid token in an HttpOnly cookie that then authorises requests, and refuses a wrong one', async () => {
+    const db = await smallDb();
+    const file = join(tmp, 'users-session.json');
+    writeFileSync(file, JSON.stringify([{ name: 'Lea', role: 'lead', tokenSha256: hashToken('lea-token-0123456789') }]));
+    const app = createApp({ db, config: config({ usersFile: file }) });
+    const bad = await app.request('/api/session', { method: 'POST', body: JSON.stringify({ token: 'nope' }), headers: { 'content-type': 'application/json' } });
+    expect(bad.status).toBe(401);
+    const res = await app.request('/api/session', { method: 'POST', body: JSON.stringify({ token: 'lea-token-0123456789' }), headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ mode: 'tokens', user: 'Lea', role: 'lead' });
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/chorus_token=lea-token-0123456789;.*HttpOnly/);
+    expect((await app.request('/api/influencers', { headers: { cookie: cookie.split(';')[0] } })).status).toBe(200);
+    closeDatabase(db);
+  });
+});
