@@ -77,9 +77,9 @@ async function settings(args: Args) {
   });
 }
 
-async function open(path: string, timeZone: string): Promise<Database> {
+async function open(path: string, timeZone: string, memoryLimit?: string): Promise<Database> {
   try {
-    return await openDatabase(path, { timeZone });
+    return await openDatabase(path, { timeZone, memoryLimit });
   } catch (error) {
     if (error instanceof DatabaseLockedError) fail(error.message, 3);
     throw error;
@@ -138,7 +138,7 @@ async function importCommand(args: Args): Promise<void> {
   const source = args.flags.get('source');
   if (source !== undefined && source !== 'canonical') fail(`unknown --source "${String(source)}"; this version reads: canonical`);
   const config = await settings(args);
-  const db = await open(config.dbPath, config.timeZone);
+  const db = await open(config.dbPath, config.timeZone, config.memoryLimit);
   try {
     if (!args.flags.has('quiet')) process.stderr.write(`Importing ${path} into ${config.dbPath}\n`);
     const summary = await loadCanonical(db, path, {
@@ -178,7 +178,7 @@ async function optOutCommand(args: Args): Promise<void> {
   if (!['add', 'remove', 'list'].includes(action ?? '')) fail('usage: chorus optout add|remove|list [<id|email>]');
   if (action !== 'list' && !who) fail(`chorus optout ${action} needs a person id or e-mail`);
   const config = await settings(args);
-  const db = await open(config.dbPath, config.timeZone);
+  const db = await open(config.dbPath, config.timeZone, config.memoryLimit);
   try {
     const { addOptOut, getOptOuts, removeOptOut, resolvePerson } = await import('./privacy');
     if (action === 'list') {
@@ -210,7 +210,7 @@ async function pruneCommand(args: Args): Promise<void> {
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
-  const db = await open(config.dbPath, config.timeZone);
+  const db = await open(config.dbPath, config.timeZone, config.memoryLimit);
   try {
     const result = await withConnection(db, (c) => pruneActivity(c, cutoff, 'cli'));
     process.stdout.write(`Pruned activity before ${result.cutoff}: ${number.format(result.content)} items, ${number.format(result.events)} events, ${number.format(result.interactions)} interactions (recorded in prune_log).\n`);
@@ -222,7 +222,7 @@ async function pruneCommand(args: Args): Promise<void> {
 
 async function metricsCommand(args: Args): Promise<void> {
   const config = await settings(args);
-  const db = await open(config.dbPath, config.timeZone);
+  const db = await open(config.dbPath, config.timeZone, config.memoryLimit);
   try {
     await computeMetrics(db, false);
   } finally {
@@ -253,7 +253,7 @@ async function loadDemo(db: Database, options: { people?: number; seed?: number;
 
 async function demoCommand(args: Args): Promise<void> {
   const config = await settings(args);
-  const db = await open(config.dbPath, config.timeZone);
+  const db = await open(config.dbPath, config.timeZone, config.memoryLimit);
   try {
     const people = args.flags.get('people');
     const summary = await loadDemo(db, {
@@ -291,7 +291,7 @@ async function buildWebIfNeeded(): Promise<void> {
 async function serveCommand(args: Args, start: boolean, dev = false): Promise<void> {
   const config = await settings(args);
   if (start && !dev) await buildWebIfNeeded();
-  const db = await open(config.dbPath, config.timeZone);
+  const db = await open(config.dbPath, config.timeZone, config.memoryLimit);
   if (start) {
     const counts = await withConnection(db, getTableCounts);
     if (counts.people === 0) {

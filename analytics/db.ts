@@ -14,6 +14,8 @@ export interface Database {
 export interface OpenOptions {
   timeZone?: string;
   readOnly?: boolean;
+  /** DuckDB's memory limit, e.g. "1.5GB"; above it DuckDB spills to disk (default: DuckDB's own, 80 % of RAM). */
+  memoryLimit?: string;
 }
 
 /** Raised when another process holds the database file; the message says what to do. */
@@ -53,6 +55,10 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   const connection = await instance.connect();
   try {
     await connection.run(`SET GLOBAL TimeZone = '${timeZone}'`);
+    if (options.memoryLimit) {
+      if (!/^\d+(\.\d+)?\s*(MB|GB|MiB|GiB)$/i.test(options.memoryLimit)) throw new Error(`Invalid memory limit "${options.memoryLimit}"; use for example 2GB or 1500MB.`);
+      await connection.run(`SET GLOBAL memory_limit = '${options.memoryLimit}'`);
+    }
     if (!options.readOnly) await migrate(connection);
   } finally {
     connection.closeSync();

@@ -15,6 +15,7 @@ const schema = z.object({
   CHORUS_USERS_FILE: z.string().min(1).optional(),
   CHORUS_WORKS_COUNCIL: z.enum(['0', '1']).default('0'),
   CHORUS_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+  CHORUS_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(MB|GB|MiB|GiB)$/i, 'use for example 2GB or 1500MB').default('1.5GB'),
   CHORUS_UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(100_000).default(512),
 });
 
@@ -35,6 +36,8 @@ export interface Config {
   worksCouncil: boolean;
   /** Requests per minute per token (or per client address in local mode). */
   rateLimit: number;
+  /** DuckDB's memory limit; above it DuckDB spills to disk. */
+  memoryLimit: string;
   /** Largest accepted upload in MB. */
   uploadLimitMb: number;
 }
@@ -69,6 +72,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     worksCouncil: e.CHORUS_WORKS_COUNCIL === '1',
     rateLimit: e.CHORUS_RATE_LIMIT,
     uploadLimitMb: e.CHORUS_UPLOAD_LIMIT_MB,
+    memoryLimit: e.CHORUS_MEMORY_LIMIT,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
 }

@@ -9,7 +9,8 @@ import { loadCanonical } from '../../analytics/ingest/canonical';
 const [mode, dir, dbPath] = process.argv.slice(2);
 rmSync(dbPath, { force: true });
 rmSync(`${dbPath}.wal`, { force: true });
-const db = await openDatabase(dbPath);
+// The same memory limit the chorus command uses by default (CHORUS_MEMORY_LIMIT).
+const db = await openDatabase(dbPath, { memoryLimit: '1.5GB' });
 const began = performance.now();
 let rows = 0;
 if (mode === 'floor') {
