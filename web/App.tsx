@@ -10,40 +10,48 @@ import { LanguageSwitch } from './components/filters/LanguageSwitch';
 import { formatDay } from './lib/format';
 import { useI18n, type Messages } from './lib/i18n';
 import { metaQuery } from './lib/queries';
-import { useLocation, type PagePath } from './lib/url-state';
+import { personIdOf, useLocation, type PagePath } from './lib/url-state';
 
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
+
+/** Which parts of the filter bar a page uses: all, groups only (own period picker), department only, none. */
+type FilterMode = 'all' | 'groups' | 'department' | 'none';
 
 interface Route {
   path: PagePath;
   nav: Exclude<keyof Messages['nav'], 'label' | 'soon'>;
   component: ComponentType;
   available: boolean;
-  /** Whether the period/group filters apply to this page. */
-  filters: boolean;
+  filters: FilterMode;
 }
 
 const routes: Route[] = [
-  { path: '/', nav: 'overview', component: page(() => import('./pages/OverviewPage'), 'OverviewPage'), available: true, filters: true },
-  { path: '/adoption', nav: 'adoption', component: page(() => import('./pages/AdoptionPage'), 'AdoptionPage'), available: true, filters: true },
-  { path: '/content', nav: 'content', component: page(() => import('./pages/ContentPage'), 'ContentPage'), available: false, filters: true },
-  { path: '/influencers', nav: 'influencers', component: page(() => import('./pages/InfluencersPage'), 'InfluencersPage'), available: false, filters: true },
-  { path: '/pilot', nav: 'pilot', component: page(() => import('./pages/PilotPage'), 'PilotPage'), available: false, filters: true },
-  { path: '/report', nav: 'report', component: page(() => import('./pages/ReportPage'), 'ReportPage'), available: false, filters: true },
-  { path: '/data', nav: 'data', component: page(() => import('./pages/DataPage'), 'DataPage'), available: true, filters: false },
+  { path: '/', nav: 'overview', component: page(() => import('./pages/OverviewPage'), 'OverviewPage'), available: true, filters: 'all' },
+  { path: '/adoption', nav: 'adoption', component: page(() => import('./pages/AdoptionPage'), 'AdoptionPage'), available: true, filters: 'all' },
+  { path: '/content', nav: 'content', component: page(() => import('./pages/ContentPage'), 'ContentPage'), available: false, filters: 'all' },
+  { path: '/influencers', nav: 'influencers', component: page(() => import('./pages/InfluencersPage'), 'InfluencersPage'), available: true, filters: 'groups' },
+  { path: '/network', nav: 'network', component: page(() => import('./pages/NetworkPage'), 'NetworkPage'), available: true, filters: 'department' },
+  { path: '/pilot', nav: 'pilot', component: page(() => import('./pages/PilotPage'), 'PilotPage'), available: false, filters: 'all' },
+  { path: '/report', nav: 'report', component: page(() => import('./pages/ReportPage'), 'ReportPage'), available: false, filters: 'all' },
+  { path: '/data', nav: 'data', component: page(() => import('./pages/DataPage'), 'DataPage'), available: true, filters: 'none' },
 ];
+
+/** A person's page (/people/<id>): not in the navigation; its period picker is on the page. */
+const PersonPage = page(() => import('./pages/PersonPage'), 'PersonPage');
 
 export function App() {
   const { path } = useLocation();
   const { t, lang } = useI18n();
   const normalised = path.length > 1 ? path.replace(/\/+$/, '') : path;
   const route = routes.find((r) => r.path === normalised);
+  const isPerson = !route && personIdOf(normalised) !== null;
+  const filters: FilterMode = route?.filters ?? (isPerson ? 'none' : 'all');
 
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  const Page = route?.component;
+  const Page = route?.component ?? (isPerson ? PersonPage : undefined);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -60,9 +68,9 @@ export function App() {
           <DataPeriod />
           <LanguageSwitch />
         </div>
-        {route?.filters !== false ? (
+        {filters !== 'none' ? (
           <div className="header-filters">
-            <FilterBar />
+            <FilterBar period={filters === 'all'} location={filters !== 'department'} />
           </div>
         ) : null}
       </header>

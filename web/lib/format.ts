@@ -111,3 +111,27 @@ export function formatPeriod(period: string, grain: Grain, locale: string, style
   }
   return formatDay(period, locale);
 }
+
+/** A decimal with a fixed number of fraction digits: 0.9968 → "0,997" (de) / "0.997" (en). */
+export function formatDecimal(value: number | null | undefined, locale: string, digits = 3): string {
+  return isNumber(value) ? numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value) : missing;
+}
+
+/** A small quantity with `digits` significant digits: 0.031405 → "0,0314"; 0 → "0". */
+export function formatSignificant(value: number | null | undefined, locale: string, digits = 3): string {
+  if (!isNumber(value)) return missing;
+  if (value === 0) return numberFormat(locale, {}).format(0);
+  return numberFormat(locale, { maximumSignificantDigits: digits }).format(value);
+}
+
+/**
+ * A relative change (1 = doubled, −0.5 = halved) as a signed whole percentage: "+25 %" (de) /
+ * "+25%" (en), with a true minus sign. Null (no previous period) gives the en dash.
+ */
+export function formatGrowth(ratio: number | null | undefined, locale: string): string {
+  if (!isNumber(ratio)) return missing;
+  const rounded = Math.round(ratio * 100) / 100;
+  return numberFormat(locale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 0 })
+    .format(rounded === 0 ? 0 : rounded)
+    .replace('-', '−');
+}

@@ -7,8 +7,22 @@ import type { Filters } from './queries';
 const NAVIGATE_EVENT = 'chorus:navigate';
 
 /** Paths of the dashboard pages, in navigation order. */
-export const pagePaths = ['/', '/adoption', '/content', '/influencers', '/pilot', '/report', '/data'] as const;
+export const pagePaths = ['/', '/adoption', '/content', '/influencers', '/network', '/pilot', '/report', '/data'] as const;
 export type PagePath = (typeof pagePaths)[number];
+
+/** Path of a person's page; the id is URL-encoded. */
+export const personPath = (personId: string): string => `/people/${encodeURIComponent(personId)}`;
+
+/** The person id of a '/people/<id>' path, or null for any other path (or a malformed escape). */
+export function personIdOf(path: string): string | null {
+  const m = /^\/people\/([^/]+)\/?$/.exec(path);
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return null;
+  }
+}
 
 /** Search parameters that describe the view and travel with navigation between pages. */
 export const sharedParams = ['from', 'to', 'department', 'location', 'compare', 'lang'] as const;

@@ -1,5 +1,7 @@
 // The filter bar: period (dates and presets), department and location. All values live in the
 // URL; groups below the minimum size are listed but disabled, so nobody can single them out.
+// Pages with their own period picker (the network pages) hide the period part, and pages whose
+// data has no location hide the location.
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { formatDay, formatNumber } from '../../lib/format';
@@ -10,7 +12,8 @@ import { useFilters } from '../../lib/url-state';
 
 const presets: Preset[] = ['last3', 'last12', 'whole'];
 
-export function FilterBar() {
+/** `period`/`location`: whether to show those parts (both by default). */
+export function FilterBar({ period: showPeriod = true, location: showLocation = true }: { period?: boolean; location?: boolean } = {}) {
   const { t, locale } = useI18n();
   const [filters, setFilters] = useFilters();
   const meta = useQuery(metaQuery());
@@ -41,51 +44,53 @@ export function FilterBar() {
 
   return (
     <div className="filter-bar" role="group" aria-label={t.filters.label}>
-      <fieldset className="filter-period" disabled={disabled}>
-        <legend>{t.filters.period}</legend>
-        <label htmlFor={ids.from} className="sr-only">
-          {t.filters.from}
-        </label>
-        <input
-          id={ids.from}
-          type="date"
-          value={filters.from ?? period.from ?? ''}
-          min={period.from ?? undefined}
-          max={period.to ?? undefined}
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? ids.hint : undefined}
-          onChange={(e) => setFilters({ from: e.target.value || null })}
-        />
-        <span aria-hidden="true">–</span>
-        <label htmlFor={ids.to} className="sr-only">
-          {t.filters.to}
-        </label>
-        <input
-          id={ids.to}
-          type="date"
-          value={filters.to ?? period.to ?? ''}
-          min={period.from ?? undefined}
-          max={period.to ?? undefined}
-          aria-invalid={invalid || undefined}
-          onChange={(e) => setFilters({ to: e.target.value || null })}
-        />
-        <span className="presets">
-          {presets.map((p) => (
-            <button
-              key={p}
-              type="button"
-              className="chip"
-              aria-pressed={activePreset === p}
-              onClick={() => {
-                const range = presetRange(p, period);
-                setFilters({ from: range.from ?? null, to: range.to ?? null });
-              }}
-            >
-              {t.filters[p]}
-            </button>
-          ))}
-        </span>
-      </fieldset>
+      {showPeriod ? (
+        <fieldset className="filter-period" disabled={disabled}>
+          <legend>{t.filters.period}</legend>
+          <label htmlFor={ids.from} className="sr-only">
+            {t.filters.from}
+          </label>
+          <input
+            id={ids.from}
+            type="date"
+            value={filters.from ?? period.from ?? ''}
+            min={period.from ?? undefined}
+            max={period.to ?? undefined}
+            aria-invalid={invalid || undefined}
+            aria-describedby={invalid ? ids.hint : undefined}
+            onChange={(e) => setFilters({ from: e.target.value || null })}
+          />
+          <span aria-hidden="true">–</span>
+          <label htmlFor={ids.to} className="sr-only">
+            {t.filters.to}
+          </label>
+          <input
+            id={ids.to}
+            type="date"
+            value={filters.to ?? period.to ?? ''}
+            min={period.from ?? undefined}
+            max={period.to ?? undefined}
+            aria-invalid={invalid || undefined}
+            onChange={(e) => setFilters({ to: e.target.value || null })}
+          />
+          <span className="presets">
+            {presets.map((p) => (
+              <button
+                key={p}
+                type="button"
+                className="chip"
+                aria-pressed={activePreset === p}
+                onClick={() => {
+                  const range = presetRange(p, period);
+                  setFilters({ from: range.from ?? null, to: range.to ?? null });
+                }}
+              >
+                {t.filters[p]}
+              </button>
+            ))}
+          </span>
+        </fieldset>
+      ) : null}
 
       <div className="filter-group">
         <label htmlFor={ids.department}>{t.filters.department}</label>
@@ -97,18 +102,20 @@ export function FilterBar() {
           ) : null}
         </select>
       </div>
-      <div className="filter-group">
-        <label htmlFor={ids.location}>{t.filters.location}</label>
-        <select id={ids.location} value={filters.location ?? ''} disabled={disabled} onChange={(e) => setFilters({ location: e.target.value || null })}>
-          <option value="">{t.filters.allLocations}</option>
-          {data ? groupOptions(data.locations) : null}
-          {filters.location && data && !data.locations.some((g) => g.name === filters.location) ? (
-            <option value={filters.location}>{filters.location}</option>
-          ) : null}
-        </select>
-      </div>
+      {showLocation ? (
+        <div className="filter-group">
+          <label htmlFor={ids.location}>{t.filters.location}</label>
+          <select id={ids.location} value={filters.location ?? ''} disabled={disabled} onChange={(e) => setFilters({ location: e.target.value || null })}>
+            <option value="">{t.filters.allLocations}</option>
+            {data ? groupOptions(data.locations) : null}
+            {filters.location && data && !data.locations.some((g) => g.name === filters.location) ? (
+              <option value={filters.location}>{filters.location}</option>
+            ) : null}
+          </select>
+        </div>
+      ) : null}
 
-      {invalid ? (
+      {invalid && showPeriod ? (
         <p id={ids.hint} className="filter-hint filter-invalid" role="alert">
           {t.filters.invalidRange}
         </p>
@@ -116,9 +123,11 @@ export function FilterBar() {
         <p className="filter-hint">{t.filters.someHidden(formatNumber(data.minGroupSize, locale))}</p>
       ) : null}
 
-      <p className="print-only filter-summary">
-        {t.filters.summary(`${formatDay(effectiveFrom, locale)} – ${formatDay(effectiveTo, locale)}`, groupSummary)}
-      </p>
+      {showPeriod ? (
+        <p className="print-only filter-summary">
+          {t.filters.summary(`${formatDay(effectiveFrom, locale)} – ${formatDay(effectiveTo, locale)}`, groupSummary)}
+        </p>
+      ) : null}
     </div>
   );
 }
