@@ -39,7 +39,7 @@ export function createApp(given: AppDeps, options: { staticRoot?: string } = {})
       return bodyLimit({ maxSize, onError: (ctx) => ctx.json({ error: { code: 'payload_too_large', message: `The request body is larger than ${Math.round(maxSize / 1024 / 1024)} MB.` } }, 413) })(c, next);
     })
     .use('/api/*', accessControl(deps))
-    .use('/api/*', responseCache(deps.dataVersion!))
+    .use('/api/*', deps.cache === false ? (_c, next) => next() : responseCache(deps.dataVersion!))
     .route('/api', api);
   if (options.staticRoot) mountStatic(app, options.staticRoot);
   app.notFound((c) => (c.req.path.startsWith('/api') ? notFound(c) : c.text('Not found', 404)));

@@ -8,4 +8,6 @@ export interface AppDeps {
   config: Config;
   /** Bumped whenever this process changes data; created by createApp when absent. */
   dataVersion?: DataVersion;
+  /** false: no response cache (benchmarks measure the queries themselves). Default true. */
+  cache?: boolean;
 }

@@ -70,9 +70,9 @@ async function benchApi() {
     process.stdout.write('\n(no benchmark database yet: running the import section first)\n');
     await benchImport();
   }
-  process.stdout.write('\n== API latency on the benchmark database (50 sequential requests each, in process)\n');
-  const db = await openDatabase(dbPath);
-  const app = createApp({ db, config: loadConfig({}, { dbPath }) });
+  process.stdout.write('\n== API latency on the benchmark database (50 sequential requests each, in process, response cache off)\n');
+  const db = await openDatabase(dbPath, { memoryLimit: '1.5GB' });
+  const app = createApp({ db, config: loadConfig({}, { dbPath, rateLimit: 1_000_000 }), cache: false });
   const endpoints = ['/api/adoption?grain=month', '/api/adoption?grain=week', '/api/meta', '/api/health'];
   for (const url of endpoints) {
     await app.request(url); // warm-up
