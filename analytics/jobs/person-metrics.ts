@@ -244,7 +244,7 @@ export async function computePeriodMetrics(
       await c.run('DELETE FROM metric_periods WHERE period_id = $period', { period: period.periodId });
       await c.run('DELETE FROM period_edges WHERE period_id = $period', { period: period.periodId });
       await c.run('DELETE FROM person_department_reach WHERE period_id = $period', { period: period.periodId });
-      await c.run(readSql('person-department-reach-insert'), { period: period.periodId, from: period.from, to: period.to });
+      await c.run(readSql('person-department-reach-insert'), { period: period.periodId });
       await c.run(
         `INSERT INTO period_edges SELECT $period, source, target, weight, comments, reactions, shares, mentions, interactions FROM period_edges_stage`,
         { period: period.periodId },

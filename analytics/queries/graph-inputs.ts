@@ -58,9 +58,13 @@ export interface ReachRow {
   departmentEntropy: number;
 }
 
-/** Reach, cross-department reach and department entropy per person of a period. */
-export function getPersonReach(connection: DuckDBConnection, from: string, to: string): Promise<ReachRow[]> {
-  return queryRows<ReachRow>(connection, readSql('person-reach'), { from, to });
+/**
+ * Reach, cross-department reach and department entropy per person of a period. Leaves the
+ * reach pairs in the temporary table `reach_stage` of this connection for the job to store.
+ */
+export async function getPersonReach(connection: DuckDBConnection, from: string, to: string): Promise<ReachRow[]> {
+  await connection.run(readSql('reach-stage'), { from, to });
+  return queryRows<ReachRow>(connection, readSql('person-reach'));
 }
 
 export interface ActivityRow {
