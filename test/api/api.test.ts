@@ -101,3 +101,18 @@ describe('unknown endpoints', () => {
     expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'No such endpoint: GET /api/nothing-here' } });
   });
 });
+
+describe('hardening', () => {
+  it('sends security headers and no CORS permission', async () => {
+    const res = await app.request('/api/health', { headers: { origin: 'https://evil.example' } });
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('refuses a request body above 1 MB with 413', async () => {
+    const res = await app.request('/api/session', { method: 'POST', body: 'x'.repeat(1024 * 1024 + 10), headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(413);
+  });
+});
