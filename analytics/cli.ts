@@ -146,7 +146,9 @@ async function importCommand(args: Args): Promise<void> {
       privacy: { pseudonymSecret: config.pseudonymSecret, identities: config.identities },
     });
     if (!json) printSummary(summary);
-    const metrics = await computeMetrics(db, json || args.flags.has('quiet'));
+    const changed = Object.values(summary.loaded).some((n) => n > 0) || Object.values(summary.other).some((n) => n > 0) || summary.placeholders > 0;
+    // Nothing new (the same export again): the stored metrics are still right.
+    const metrics = changed ? await computeMetrics(db, json || args.flags.has('quiet')) : { periods: 0, seconds: 0 };
     if (json) process.stdout.write(`${JSON.stringify({ ...jsonSummary(summary), metrics })}\n`);
   } catch (error) {
     if (error instanceof ImportInputError) {

@@ -12,6 +12,8 @@ import { readCsvHeader } from './text-files';
 export interface ImportOptions {
   onProgress?: ProgressListener;
   privacy?: PrivacyOptions;
+  /** The name to record and show instead of `path` (e.g. an uploaded file's name). */
+  displayPath?: string;
 }
 
 /**
@@ -20,8 +22,19 @@ export interface ImportOptions {
  * failed-run record) when the input cannot be used: missing path, no people file, no activity
  * file, a required column missing.
  */
-export async function loadCanonical(db: Database, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
-  const opened = openExport(path);
+export async function loadCanonical(db: Database, realPath: string, options: ImportOptions = {}): Promise<ImportSummary> {
+  const path = options.displayPath ?? realPath;
+  let opened;
+  try {
+    opened = openExport(realPath);
+  } catch (error) {
+    if (error instanceof ImportInputError) {
+      const message = error.message.split(realPath).join(path);
+      await recordFailedRun(db, 'canonical', path, message);
+      throw new ImportInputError(message, error.file === realPath ? path : error.file, error.column);
+    }
+    throw error;
+  }
   try {
     const found = findTableFiles(opened.files, opened.root);
     if (!found.people) {

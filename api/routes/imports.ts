@@ -49,15 +49,17 @@ export function importRoutes(deps: AppDeps) {
         writeFileSync(file, body);
         let summary;
         try {
-          summary = await loadCanonical(deps.db, file, { privacy: { pseudonymSecret: deps.config.pseudonymSecret, identities: deps.config.identities } });
+          summary = await loadCanonical(deps.db, file, { displayPath: name, privacy: { pseudonymSecret: deps.config.pseudonymSecret, identities: deps.config.identities } });
         } catch (error) {
-          if (error instanceof ImportInputError) throw new ApiError(400, 'unusable_input', error.message.replace(dir, ''), { file: error.file ? error.file.replace(dir, '') : null, column: error.column ?? null });
+          if (error instanceof ImportInputError) throw new ApiError(400, 'unusable_input', error.message.split(`${dir}/`).join(''), { file: error.file ? error.file.split(`${dir}/`).join('') : null, column: error.column ?? null });
           throw error;
         }
         deps.dataVersion?.bump();
-        const metrics = await runMetricsJob(deps.db, { runGraph: runGraphInWorker });
+        const changed = Object.values(summary.loaded).some((n) => n > 0) || Object.values(summary.other).some((n) => n > 0) || summary.placeholders > 0;
+        // Nothing new (the same export again): the stored metrics are still right.
+        const metrics = changed ? await runMetricsJob(deps.db, { runGraph: runGraphInWorker }) : [];
         deps.dataVersion?.bump();
-        return c.json({ ...summary, path: name, metrics: { periods: metrics.length } }, 201);
+        return c.json({ ...summary, path: name, metrics: { periods: metrics.length, recomputed: changed } }, 201);
       } finally {
         running = null;
         rmSync(dir, { recursive: true, force: true });

@@ -69,12 +69,19 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Starts `chorus serve` on a free port for the database at `db`; resolves once /api/health answers. */
-export async function startServer(db: string): Promise<RunningServer> {
+/**
+ * Starts `chorus serve` on a free port for the database at `db`; resolves once /api/health
+ * answers. `env` adds environment variables (e.g. CHORUS_USERS_FILE for tokens mode).
+ */
+export async function startServer(db: string, options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let output = '';
-  const server = spawn(process.execPath, ['analytics/cli.mjs', 'serve', '--db', db, '--port', String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, ['analytics/cli.mjs', 'serve', '--db', db, '--port', String(port)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
+  });
   server.stdout?.on('data', (chunk) => (output += chunk));
   server.stderr?.on('data', (chunk) => (output += chunk));
   const stop = async () => {

@@ -135,3 +135,10 @@ export function formatGrowth(ratio: number | null | undefined, locale: string): 
     .format(rounded === 0 ? 0 : rounded)
     .replace('-', '−');
 }
+
+/** A file size: "850 KB" below a megabyte, else "12,3 MB" (de) / "12.3 MB" (en); 1 MB = 1,048,576 bytes like the server's limit. */
+export function formatBytes(bytes: number | null | undefined, locale: string): string {
+  if (!isNumber(bytes)) return missing;
+  if (bytes < 1024 * 1024) return `${numberFormat(locale, { maximumFractionDigits: 0 }).format(Math.ceil(bytes / 1024))} KB`;
+  return `${numberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+}

@@ -193,3 +193,51 @@ export const matrixQuery = (filters: Filters) => {
 export function matrixCsvHref(filters: Filters): string {
   return client.api.network.matrix.$path({ query: { ...periodOf(filters), format: 'csv' } });
 }
+
+/** The access part of /api/meta: local single-user mode or tokens, the signed-in user and role, works-council mode. */
+export type Access = Meta['access'];
+
+/** GET /api/imports (admin): the import history, newest first, and the name of a running import. */
+export type ImportHistory = InferResponseType<typeof client.api.imports.$get, 200>;
+export type ImportRun = ImportHistory['items'][number];
+/** The answer of a successful upload (POST /api/imports, 201): what was read, loaded, skipped and rejected. */
+export type ImportResult = InferResponseType<typeof client.api.imports.$post, 201>;
+export type ImportReject = ImportResult['rejects'][number];
+
+/** GET /api/imports. Polled every 2 s while an import runs, so the history shows when it ends. */
+export const importsQuery = () =>
+  queryOptions({
+    queryKey: ['imports'],
+    queryFn: ({ signal }) => readJson(() => client.api.imports.$get(undefined, { init: { signal } })),
+    refetchInterval: (query) => (query.state.data?.running ? 2000 : false),
+  });
+
+/** Relative URL of all rejected rows of an import run as CSV. */
+export function importRejectsCsvHref(runId: number): string {
+  return client.api.imports[':runId'].rejects.$path({ param: { runId: String(runId) }, query: { format: 'csv' } });
+}
+
+/** One entry of the audit log (GET /api/audit); `filters` is the JSON text of the request's query. */
+export interface AuditEntry {
+  auditId: number;
+  loggedAt: string;
+  actor: string;
+  role: string;
+  action: string;
+  target: string | null;
+  filters: string | null;
+}
+
+/** GET /api/audit (admin): the newest `limit` entries. Always fresh: the log is read to be current. */
+export const auditQuery = (limit: number) =>
+  queryOptions({
+    queryKey: ['audit', limit],
+    queryFn: async ({ signal }) => (await readJson(() => client.api.audit.$get({ query: { limit } }, { init: { signal } }))) as unknown as { items: AuditEntry[] },
+    staleTime: 0,
+    refetchOnMount: 'always',
+  });
+
+/** Relative URL of the audit log as CSV (up to 10,000 entries). */
+export function auditCsvHref(): string {
+  return client.api.audit.$path({ query: { format: 'csv', limit: 10_000 } });
+}

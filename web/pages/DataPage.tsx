@@ -1,8 +1,13 @@
 // Data: what the database holds (row counts per table, data period, privacy threshold) and
-// the last import with its counts of rows read, duplicates and rejects.
+// the last import with its counts of rows read, duplicates and rejects. Admins also upload an
+// export here and see the import history.
 import { useQuery } from '@tanstack/react-query';
+import { accessFor } from '../components/common/AccessNote';
+import { Link } from '../components/common/Link';
 import { PageHeader } from '../components/common/PageHeader';
 import { EmptyDatabase, ErrorState, Loading } from '../components/common/States';
+import { displayPath, ImportHistory } from '../components/imports/ImportHistory';
+import { UploadCard } from '../components/imports/UploadCard';
 import { formatDateTime, formatDay, formatNumber } from '../lib/format';
 import { useI18n, type Messages } from '../lib/i18n';
 import { healthQuery, metaQuery, type Health, type LastImport, type Meta } from '../lib/queries';
@@ -16,17 +21,35 @@ export function DataPage() {
   if (health.isError) body = <ErrorState error={health.error} onRetry={() => health.refetch()} />;
   else if (meta.isError) body = <ErrorState error={meta.error} onRetry={() => meta.refetch()} />;
   else if (health.isPending || meta.isPending) body = <Loading lines={8} />;
-  else
+  else {
+    const admin = accessFor('admin', meta.data.access) === 'allowed';
     body = (
       <>
         {health.data.tables.people === 0 && !meta.data.lastImport ? <EmptyDatabase /> : null}
+        {admin ? <UploadCard /> : null}
         <div className="card-grid">
           <DataSet meta={meta.data} health={health.data} />
           <TableCounts health={health.data} />
         </div>
         <LastImportCard run={meta.data.lastImport} timeZone={meta.data.timeZone} />
+        {admin ? (
+          <>
+            <ImportHistory timeZone={meta.data.timeZone} />
+            <p className="muted small">
+              {t.access.audited}{' '}
+              <Link to="/audit" data-testid="audit-link">
+                {t.pages.audit.title}
+              </Link>
+            </p>
+          </>
+        ) : (
+          <p className="muted small" data-testid="imports-admin-only">
+            {t.pages.data.adminOnly}
+          </p>
+        )}
       </>
     );
+  }
 
   return (
     <>
@@ -118,7 +141,7 @@ function LastImportCard({ run, timeZone }: { run: LastImport | null; timeZone: s
         <dd>{run.source}</dd>
         <dt>{d.field.path}</dt>
         <dd>
-          <code>{run.path}</code>
+          <code>{displayPath(run.path, d.history.uploaded)}</code>
         </dd>
         <dt>{d.field.startedAt}</dt>
         <dd>{formatDateTime(run.startedAt, locale, timeZone)}</dd>

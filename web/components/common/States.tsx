@@ -1,9 +1,14 @@
 // The states every page shares: loading, error with retry, empty database, privacy suppression,
 // no rows in the period. Each says what is going on and what to do next.
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ApiRequestError } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { metaQuery } from '../../lib/queries';
+import { useLocation } from '../../lib/url-state';
+import { accessFor } from './AccessNote';
+import { Link } from './Link';
 
 /** Placeholder blocks while data loads; `lines` rough rows of content. */
 export function Loading({ lines = 3, label }: { lines?: number; label?: string }) {
@@ -37,15 +42,27 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => 
   );
 }
 
-/** The database holds no activity yet: how to import. */
+/** The database holds no activity yet: how to import (and, for admins elsewhere than the data page, where to upload). */
 export function EmptyDatabase() {
   const { t } = useI18n();
+  const meta = useQuery(metaQuery());
+  const { path } = useLocation();
+  const canUpload = meta.data !== undefined && accessFor('admin', meta.data.access) === 'allowed';
   return (
     <div className="state state-empty" data-testid="empty-database">
       <h2>{t.state.emptyTitle}</h2>
       <p>
         {t.state.emptyText} <code>{t.state.emptyCommand}</code> {t.state.emptyAfter}
       </p>
+      {canUpload && path === '/data' ? <p>{t.state.emptyUploadBelow}</p> : null}
+      {canUpload && path !== '/data' ? (
+        <p>
+          {t.state.emptyUpload}{' '}
+          <Link to="/data" className="button primary">
+            {t.state.emptyUploadLink}
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }

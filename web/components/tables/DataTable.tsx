@@ -1,7 +1,7 @@
 // A small sortable TanStack table (v8 API) for short lists such as a person's ties and recent
 // content. Those endpoints have no CSV variant, so the CSV button writes the rows it holds.
 import { flexRender, getCoreRowModel, getPaginationRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { formatNumber } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { InfoTip } from '../common/InfoTip';
@@ -50,9 +50,13 @@ interface Props<T> {
   testId?: string;
   /** Columns only in the CSV file (their content is shown inside another column). */
   csvOnly?: string[];
+  /** More controls for the toolbar, e.g. a link to the server's own CSV. */
+  actions?: ReactNode;
+  /** A note below the toolbar. */
+  note?: ReactNode;
 }
 
-export function DataTable<T>({ title, rows, columns, csvName, emptyText, pageSize = 20, testId, csvOnly = [] }: Props<T>) {
+export function DataTable<T>({ title, rows, columns, csvName, emptyText, pageSize = 20, testId, csvOnly = [], actions, note }: Props<T>) {
   const { t, locale } = useI18n();
   const [sorting, setSorting] = useState<SortingState>([]);
   const table = useReactTable({
@@ -80,6 +84,7 @@ export function DataTable<T>({ title, rows, columns, csvName, emptyText, pageSiz
         <h2>{title}</h2>
         <span className="muted small">{t.table.rows(formatNumber(rows.length, locale))}</span>
         <span className="spacer" />
+        {actions}
         {csvName && rows.length > 0 ? (
           <button type="button" className="button" onClick={exportCsv} title={t.person.csvLocal}>
             <span aria-hidden="true">⤓ </span>
@@ -87,6 +92,7 @@ export function DataTable<T>({ title, rows, columns, csvName, emptyText, pageSiz
           </button>
         ) : null}
       </div>
+      {note ? <p className="table-note muted small">{note}</p> : null}
       {rows.length === 0 ? (
         <p className="table-note muted">{emptyText}</p>
       ) : (
