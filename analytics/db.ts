@@ -16,6 +16,8 @@ export interface OpenOptions {
   readOnly?: boolean;
   /** DuckDB's memory limit, e.g. "1.5GB"; above it DuckDB spills to disk (default: DuckDB's own, 80 % of RAM). */
   memoryLimit?: string;
+  /** Apply migrations only up to this version (tests of upgrades); default all. */
+  migrateTo?: number;
 }
 
 /** Raised when another process holds the database file; the message says what to do. */
@@ -59,7 +61,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       if (!/^\d+(\.\d+)?\s*(MB|GB|MiB|GiB)$/i.test(options.memoryLimit)) throw new Error(`Invalid memory limit "${options.memoryLimit}"; use for example 2GB or 1500MB.`);
       await connection.run(`SET GLOBAL memory_limit = '${options.memoryLimit}'`);
     }
-    if (!options.readOnly) await migrate(connection);
+    if (!options.readOnly) await migrate(connection, options.migrateTo ?? Number.POSITIVE_INFINITY);
   } finally {
     connection.closeSync();
   }
@@ -114,14 +116,19 @@ export async function getSchemaVersion(connection: DuckDBConnection): Promise<nu
   return rows[0]?.version ?? 0;
 }
 
-async function migrate(connection: DuckDBConnection): Promise<void> {
+/** The highest migration version shipped (the schema version of a current database). */
+export function getLatestSchemaVersion(): number {
+  return Math.max(...readdirSync(migrationsDir).filter((f) => /^\d{3}-.+\.sql$/.test(f)).map((f) => Number(f.slice(0, 3))));
+}
+
+async function migrate(connection: DuckDBConnection, upTo: number): Promise<void> {
   const current = await getSchemaVersion(connection);
   const files = readdirSync(migrationsDir)
     .filter((f) => /^\d{3}-.+\.sql$/.test(f))
     .sort();
   for (const file of files) {
     const version = Number(file.slice(0, 3));
-    if (version <= current) continue;
+    if (version <= current || version > upTo) continue;
     const sql = readFileSync(resolve(migrationsDir, file), 'utf8');
     await connection.run('BEGIN TRANSACTION');
     try {

@@ -77,25 +77,29 @@ function normaliseEncoding(name: string | undefined, label: string): TextEncodin
   throw new ImportInputError(`${label}: unknown encoding "${name}" (use utf-8 or windows-1252)`, label, 'encoding');
 }
 
-/** Decoded text of a file, chunk by chunk, without the byte-order mark. */
+/**
+ * Decoded text of a file, chunk by chunk, without the byte-order mark. The file is opened for
+ * each chunk only, so a generator abandoned half-way holds no file descriptor.
+ */
 export function* readTextChunks(path: string, detected: DetectedEncoding): Generator<string> {
-  const fd = openSync(path, 'r');
-  try {
-    const decoder = new TextDecoder(detected.encoding);
-    const buffer = Buffer.alloc(CHUNK);
-    let position = detected.bomBytes;
-    for (;;) {
-      const size = readSync(fd, buffer, 0, CHUNK, position);
-      if (size === 0) break;
-      position += size;
-      const text = decoder.decode(buffer.subarray(0, size), { stream: true });
-      if (text) yield text;
+  const decoder = new TextDecoder(detected.encoding);
+  const buffer = Buffer.alloc(CHUNK);
+  let position = detected.bomBytes;
+  for (;;) {
+    const fd = openSync(path, 'r');
+    let size: number;
+    try {
+      size = readSync(fd, buffer, 0, CHUNK, position);
+    } finally {
+      closeSync(fd);
     }
-    const rest = decoder.decode();
-    if (rest) yield rest;
-  } finally {
-    closeSync(fd);
+    if (size === 0) break;
+    position += size;
+    const text = decoder.decode(buffer.subarray(0, size), { stream: true });
+    if (text) yield text;
   }
+  const rest = decoder.decode();
+  if (rest) yield rest;
 }
 
 /** True when the file has no bytes at all (or only a byte-order mark and blanks). */
@@ -127,8 +131,9 @@ const RAW_CAP = 4000;
 
 /**
  * Parses CSV text pushed in pieces into records. Line breaks are LF, CRLF, CR and runs like
- * "\r\r\n" (each counts as one break); a break inside quotes belongs to the field. A quote in
- * the middle of an unquoted field is kept as a character. Blank lines are not records.
+ * "\r\r\n": a break character right after a CR continues the same break, so each of those
+ * counts as one line. A break inside quotes belongs to the field. A quote in the middle of an
+ * unquoted field is kept as a character. Blank lines are not records.
  */
 export class CsvParser {
   private fields: string[] = [];
@@ -136,10 +141,9 @@ export class CsvParser {
   private raw = '';
   private quoted = false; // inside a quoted field
   private afterQuote = false; // just read a quote inside a quoted field
-  private fieldStarted = false;
   private line = 1;
   private recordLine = 1;
-  private pendingCr = false;
+  private prev = '';
   private inRecord = false;
 
   constructor(private readonly delimiter: string) {}
@@ -150,21 +154,12 @@ export class CsvParser {
     const d = this.delimiter;
     for (let i = 0; i < text.length; i++) {
       const ch = text[i];
-      if (this.pendingCr) {
-        if (ch === '\r') {
-          this.appendRaw(ch);
-          continue;
-        }
-        this.pendingCr = false;
-        if (ch === '\n') {
-          this.appendRaw(ch);
-          continue;
-        }
-      }
+      const isBreak = ch === '\n' || ch === '\r';
+      const continuation = isBreak && this.prev === '\r';
+      this.prev = ch;
       if (!this.inRecord) {
-        if (ch === '\n' || ch === '\r') {
-          this.line++;
-          this.pendingCr = ch === '\r';
+        if (isBreak) {
+          if (!continuation) this.line++;
           continue;
         }
         this.inRecord = true;
@@ -175,7 +170,7 @@ export class CsvParser {
         if (ch === '"') this.afterQuote = true;
         else {
           this.field += ch;
-          if (ch === '\n' || ch === '\r') this.countBreak(ch);
+          if (isBreak && !continuation) this.line++;
         }
         this.appendRaw(ch);
         continue;
@@ -187,25 +182,22 @@ export class CsvParser {
           this.appendRaw(ch);
           continue;
         }
-        this.quoted = false; // the quote closed the field; fall through for what follows
+        this.quoted = false; // that quote closed the field; what follows is read normally
       }
-      if (ch === d) {
-        this.fields.push(this.field);
-        this.field = '';
-        this.fieldStarted = false;
-        this.appendRaw(ch);
-      } else if (ch === '\n' || ch === '\r') {
+      if (isBreak) {
         this.fields.push(this.field);
         out.push(this.finish());
         this.line++;
-        this.pendingCr = ch === '\r';
-      } else if (ch === '"' && !this.fieldStarted && this.field === '') {
+      } else if (ch === d) {
+        this.fields.push(this.field);
+        this.field = '';
+        this.appendRaw(ch);
+      } else if (ch === '"' && this.field.trim() === '') {
         this.quoted = true;
-        this.fieldStarted = true;
+        this.field = '';
         this.appendRaw(ch);
       } else {
         this.field += ch;
-        this.fieldStarted = true;
         this.appendRaw(ch);
       }
     }
@@ -222,24 +214,16 @@ export class CsvParser {
     return [record];
   }
 
-  private countBreak(ch: string): void {
-    // Inside quotes: count physical lines the same way as outside (CR runs + LF = one break).
-    if (ch === '\n') {
-      if (!this.field.endsWith('\r\n') && !/\r+\n$/.test(this.field)) this.line++;
-    } else if (!this.field.slice(0, -1).endsWith('\r')) this.line++;
-  }
-
   private appendRaw(ch: string): void {
     if (this.raw.length < RAW_CAP) this.raw += ch;
   }
 
   private finish(): CsvRecord {
-    const record: CsvRecord = { line: this.recordLine, fields: this.fields, raw: this.raw.replace(/[\r\n]+$/, '') };
+    const record: CsvRecord = { line: this.recordLine, fields: this.fields, raw: this.raw };
     this.fields = [];
     this.field = '';
     this.quoted = false;
     this.afterQuote = false;
-    this.fieldStarted = false;
     this.inRecord = false;
     return record;
   }
@@ -278,35 +262,24 @@ export function openCsv(path: string, label: string, options: { encoding?: strin
   if (isBlankFile(path)) throw new ImportInputError(`${label}: the file is empty (no header row)`, label);
   const detected = detectEncoding(path, label, options.encoding);
   const chunks = readTextChunks(path, detected);
-  // Find the first non-blank line for the delimiter guess without consuming the stream twice.
+  // Read until the first line is complete, for the delimiter guess; those chunks are parsed first.
   let buffered = '';
   let firstLine: string | null = null;
-  for (const chunk of chunks) {
-    buffered += chunk;
+  while (firstLine === null) {
+    const next = chunks.next();
+    if (next.done) break;
+    buffered += next.value;
     const match = /^[\r\n]*([^\r\n]*)[\r\n]/.exec(buffered);
-    if (match) {
-      firstLine = match[1];
-      break;
-    }
-    if (buffered.length > 4 * CHUNK) break;
+    if (match) firstLine = match[1];
   }
   if (firstLine === null) firstLine = buffered.replace(/^[\r\n]+/, '');
   if (firstLine.trim() === '') throw new ImportInputError(`${label}: the file is empty (no header row)`, label);
   const delimiter = options.delimiter ? unescapeDelimiter(options.delimiter) : guessDelimiter(firstLine);
   const parser = new CsvParser(delimiter);
-  const pending: CsvRecord[] = parser.push(buffered);
-  function* rest(): Generator<CsvRecord> {
-    for (const chunk of chunks) pending.push(...parser.push(chunk));
-    pending.push(...parser.end());
-  }
-  const all = (function* () {
-    let i = 0;
-    while (i < pending.length) yield pending[i++];
-    pending.length = 0;
-    for (const _ of rest()) {
-      while (pending.length > 0) yield pending.shift()!;
-    }
-    while (pending.length > 0) yield pending.shift()!;
+  const all = (function* (): Generator<CsvRecord> {
+    yield* parser.push(buffered);
+    for (let next = chunks.next(); !next.done; next = chunks.next()) yield* parser.push(next.value);
+    yield* parser.end();
   })();
   const first = all.next();
   if (first.done) throw new ImportInputError(`${label}: the file is empty (no header row)`, label);
@@ -332,30 +305,24 @@ export function* readLines(path: string, label: string, encoding?: string): Gene
   const detected = detectEncoding(path, label, encoding);
   let line = 1;
   let current = '';
-  let pendingCr = false;
+  let prev = 0;
   for (const chunk of readTextChunks(path, detected)) {
     let start = 0;
     for (let i = 0; i < chunk.length; i++) {
       const ch = chunk.charCodeAt(i);
-      if (pendingCr) {
-        if (ch === 13) {
-          start = i + 1;
-          continue;
-        }
-        pendingCr = false;
-        if (ch === 10) {
-          start = i + 1;
-          continue;
-        }
+      if (ch !== 10 && ch !== 13) {
+        prev = ch;
+        continue;
       }
-      if (ch === 10 || ch === 13) {
+      const continuation = prev === 13;
+      prev = ch;
+      if (!continuation) {
         current += chunk.slice(start, i);
         yield { line, text: current };
         current = '';
         line++;
-        start = i + 1;
-        pendingCr = ch === 13;
       }
+      start = i + 1;
     }
     current += chunk.slice(start);
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabase, type Database } from '../../analytics/db';
+import { closeDatabase, getLatestSchemaVersion, type Database } from '../../analytics/db';
 import { loadCanonical } from '../../analytics/ingest/canonical';
 import { createApp } from '../../api/app';
 import { loadConfig } from '../../api/config';
@@ -19,7 +19,7 @@ describe('GET /api/health', () => {
     const res = await app.request('/api/health');
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ status: 'ok', schemaVersion: 4, tables: { people: 7, content: 7, events: 11, interactions: 2, importRuns: 1 } });
+    expect(body).toMatchObject({ status: 'ok', schemaVersion: getLatestSchemaVersion(), tables: { people: 7, content: 7, events: 11, interactions: 2, importRuns: 1 } });
   });
 });
 
