@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { closeDatabase, DatabaseLockedError, openDatabase, withConnection, type Database } from './db';
 import { ImportInputError } from './ingest/archive';
 import { loadCanonical } from './ingest/canonical';
+import { importSources, loadAny, type ImportSource } from './ingest/detect';
 import type { ImportSummary, PrivacyOptions, ProgressEvent } from './ingest/load';
 import { runMetricsJob } from './jobs/person-metrics';
 import { getTableCounts } from './queries/meta';
@@ -15,7 +16,8 @@ import { getTableCounts } from './queries/meta';
 const usage = `Usage: chorus <command> [options]
 
 Commands:
-  import <folder|zip>   import a canonical export (CSV or JSON Lines) into the database,
+  import <folder|zip>   import an export (source detected: canonical, slack, mattermost, stackexchange,
+                        viva-engage, m365, edgelist, hr-roster, generic-csv; --source to choose),
                         then compute the influence metrics of every standard period
   metrics               recompute the influence metrics of every standard period
   optout add|remove|list [<id|email>] [--note text]
@@ -31,6 +33,7 @@ Options:
   --db <file>           database file (default data/chorus.duckdb, or CHORUS_DB)
   --port <n>            port for serve/start (default 8787, or PORT)
   --json                import: print exactly one JSON object on stdout
+  --source <name>       import: the importer to use instead of the detected one
   --quiet               import: no progress lines on stderr
   --help                this text
 `;
@@ -136,15 +139,17 @@ async function importCommand(args: Args): Promise<void> {
   const json = args.flags.has('json');
   if (!path) fail('import needs a path: chorus import <folder|zip>');
   const source = args.flags.get('source');
-  if (source !== undefined && source !== 'canonical') fail(`unknown --source "${String(source)}"; this version reads: canonical`);
+  if (source !== undefined && !(importSources as readonly string[]).includes(String(source))) fail(`unknown --source "${String(source)}"; use one of: ${importSources.join(', ')}`);
   const config = await settings(args);
   const db = await open(config.dbPath, config.timeZone, config.memoryLimit);
   try {
     if (!args.flags.has('quiet')) process.stderr.write(`Importing ${path} into ${config.dbPath}\n`);
-    const summary = await loadCanonical(db, path, {
+    const { summary, source: used, detected } = await loadAny(db, path, {
+      source: source as ImportSource | undefined,
       onProgress: progressPrinter(args.flags.has('quiet')),
       privacy: { pseudonymSecret: config.pseudonymSecret, identities: config.identities },
     });
+    if (!json && !args.flags.has('quiet')) process.stderr.write(`${detected ? 'Detected' : 'Read as'} source: ${used}\n`);
     if (!json) printSummary(summary);
     const changed = Object.values(summary.loaded).some((n) => n > 0) || Object.values(summary.other).some((n) => n > 0) || summary.placeholders > 0;
     // Nothing new (the same export again): the stored metrics are still right.
@@ -152,7 +157,7 @@ async function importCommand(args: Args): Promise<void> {
     if (json) process.stdout.write(`${JSON.stringify({ ...jsonSummary(summary), metrics })}\n`);
   } catch (error) {
     if (error instanceof ImportInputError) {
-      if (json) process.stdout.write(`${JSON.stringify({ source: 'canonical', error: error.message, file: error.file ?? null, column: error.column ?? null })}\n`);
+      if (json) process.stdout.write(`${JSON.stringify({ source: source ?? null, error: error.message, file: error.file ?? null, column: error.column ?? null })}\n`);
       closeDatabase(db);
       fail(error.message, 2);
     }

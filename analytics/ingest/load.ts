@@ -165,6 +165,7 @@ export class ImportSession {
     appender.flushSync();
     appender.closeSync();
     await this.createStage(table, `(SELECT * FROM ${raw})`, {}, `file_`);
+    await this.connection.run(`DROP TABLE ${raw}`);
     this.origins.set(table, { kind: 'rows', file: firstFile });
     this.progress(`read ${table}`, firstFile, count, began);
   }

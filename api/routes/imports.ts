@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { withConnection } from '../../analytics/db';
 import { ImportInputError } from '../../analytics/ingest/archive';
-import { loadCanonical } from '../../analytics/ingest/canonical';
+import { loadAny } from '../../analytics/ingest/detect';
 import { runGraphInWorker } from '../../analytics/jobs/period-cache';
 import { runMetricsJob } from '../../analytics/jobs/person-metrics';
 import { getImportRejects, getImportRuns } from '../../analytics/queries/meta';
@@ -49,7 +49,7 @@ export function importRoutes(deps: AppDeps) {
         writeFileSync(file, body);
         let summary;
         try {
-          summary = await loadCanonical(deps.db, file, { displayPath: name, privacy: { pseudonymSecret: deps.config.pseudonymSecret, identities: deps.config.identities } });
+          summary = (await loadAny(deps.db, file, { displayPath: name, privacy: { pseudonymSecret: deps.config.pseudonymSecret, identities: deps.config.identities } })).summary;
         } catch (error) {
           if (error instanceof ImportInputError) throw new ApiError(400, 'unusable_input', error.message.split(`${dir}/`).join(''), { file: error.file ? error.file.split(`${dir}/`).join('') : null, column: error.column ?? null });
           throw error;
