@@ -55,6 +55,8 @@ export function detectSource(files: string[]): ImportSource | null {
   if (looksLikeGenericCsv(files)) return 'generic-csv';
   if (looksLikeHrRoster(files)) return 'hr-roster';
   if (looksLikeEdgeList(files)) return 'edgelist';
+  // Canonical table files without all that is required: the canonical importer says what is missing.
+  if ([...names].some((n) => /^(people|content|events|interactions|spaces|social|programmes)\.(csv|jsonl|ndjson)$/.test(n))) return 'canonical';
   return null;
 }
 
