@@ -170,7 +170,12 @@ export class AuditWriter {
   add(entry: AuditEntry): void {
     this.pending.push(entry);
     if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush(), 500);
+      this.timer = setTimeout(() => {
+        this.flush().catch((error: unknown) => {
+          // The database may be closed already (shutdown); say so instead of crashing.
+          console.error(`[chorus] audit entries could not be written: ${error instanceof Error ? error.message : String(error)}`);
+        });
+      }, 500);
       this.timer.unref();
     }
   }

@@ -47,6 +47,8 @@ export function detectSource(files: string[]): ImportSource | null {
   const has = (name: string) => names.has(name);
   if ((has('people.csv') || has('people.jsonl')) && [...names].some((n) => /^(content|events|interactions)\.(csv|jsonl|ndjson)$/.test(n))) return 'canonical';
   if (has('users.json') && has('channels.json')) return 'slack';
+  // Canonical activity files without a people file: the canonical importer says what is missing.
+  if ([...names].some((n) => /^(content|events|interactions)\.(csv|jsonl|ndjson)$/.test(n))) return 'canonical';
   if (has('posts.xml')) return 'stackexchange';
   const mattermost = files.some((f) => /\.(jsonl|json)$/i.test(f) && /"type"\s*:\s*"version"/.test(firstLine(f)));
   if (mattermost) return 'mattermost';
@@ -55,8 +57,7 @@ export function detectSource(files: string[]): ImportSource | null {
   if (looksLikeGenericCsv(files)) return 'generic-csv';
   if (looksLikeHrRoster(files)) return 'hr-roster';
   if (looksLikeEdgeList(files)) return 'edgelist';
-  // Canonical table files without all that is required: the canonical importer says what is missing.
-  if ([...names].some((n) => /^(people|content|events|interactions|spaces|social|programmes)\.(csv|jsonl|ndjson)$/.test(n))) return 'canonical';
+  if ([...names].some((n) => /^(people|spaces|social|programmes)\.(csv|jsonl|ndjson)$/.test(n))) return 'canonical';
   return null;
 }
 
