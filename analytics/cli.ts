@@ -292,7 +292,7 @@ async function buildWebIfNeeded(): Promise<void> {
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   process.stderr.write('Building the dashboard (vite build) …\n');
   const { build } = await import('vite');
-  await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 
 async function serveCommand(args: Args, start: boolean, dev = false): Promise<void> {
@@ -319,7 +319,7 @@ async function serveCommand(args: Args, start: boolean, dev = false): Promise<vo
   process.stdout.write(`Chorus is running at ${server.url} (database ${config.dbPath}); Ctrl+C stops it.\n`);
   if (dev) {
     const { createServer } = await import('vite');
-    const vite = await createServer({ root, configFile: join(root, 'vite.config.ts'), server: { proxy: { '/api': server.url.replace(/\/$/, '') } } });
+    const vite = await createServer({ configFile: join(root, 'vite.config.ts'), server: { proxy: { '/api': server.url.replace(/\/$/, '') } } });
     await vite.listen();
     process.stdout.write(`Dashboard with hot reload at ${vite.resolvedUrls?.local[0] ?? 'http://localhost:5173/'}\n`);
   }
