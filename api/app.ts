@@ -12,6 +12,8 @@ import { sessionRoutes } from './routes/session';
 import { mountStatic } from './static';
 import { notFound, onError } from './errors';
 import { adoptionRoutes } from './routes/adoption';
+import { contentRoutes } from './routes/content';
+import { participationRoutes } from './routes/participation';
 import { healthRoutes } from './routes/health';
 import { influencerRoutes } from './routes/influencers';
 import { networkRoutes } from './routes/network';
@@ -25,6 +27,8 @@ export function createApp(given: AppDeps, options: { staticRoot?: string } = {})
     .route('/health', healthRoutes(deps))
     .route('/meta', metaRoutes(deps))
     .route('/adoption', adoptionRoutes(deps))
+    .route('/participation', participationRoutes(deps))
+    .route('/content', contentRoutes(deps))
     .route('/influencers', influencerRoutes(deps))
     .route('/people', peopleRoutes(deps))
     .route('/network', networkRoutes(deps))

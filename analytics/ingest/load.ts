@@ -5,6 +5,7 @@
 import { createHmac } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows, readSql, type Database, withConnection } from '../db';
+import { refreshContentStats, refreshSpaceActivity } from '../queries/content-rollups';
 import { ImportInputError } from './archive';
 import { canonicalTables, tableSpecs, type CanonicalRow, type CanonicalTable } from './canonical-format';
 import { locateCsvRecords, splitCsvLine } from './text-files';
@@ -445,7 +446,10 @@ function recordNumber(row: number, malformedRecords: number[]): number {
   }
 }
 
-/** Rebuilds the rollups for the local days a run touched. */
+/**
+ * Rebuilds the rollups for the local days a run touched, and content_stats for the items it
+ * touched (`null`: everything, after pruning).
+ */
 export async function refreshRollups(connection: DuckDBConnection, runId: number | null): Promise<void> {
   const range = await queryRows<{ from: string | null; to: string | null }>(
     connection,
@@ -455,7 +459,10 @@ export async function refreshRollups(connection: DuckDBConnection, runId: number
     { run: runId },
   );
   const { from, to } = range[0];
-  if (!from || !to) return;
+  const days = from && to ? { from, to } : null;
+  await refreshContentStats(connection, runId);
+  await refreshSpaceActivity(connection, days, runId === null);
+  if (!days) return;
   await connection.run('DELETE FROM activity_daily WHERE day BETWEEN $from::DATE AND $to::DATE', { from, to });
   await connection.run(readSql('activity-daily-refresh'), { from, to } as never);
 }

@@ -2,13 +2,18 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { withConnection } from '../../analytics/db';
 import { getAdoption } from '../../analytics/queries/adoption';
+import { getAdoptionBreakdown, getSpacesTogether, type BreakdownDimension } from '../../analytics/queries/adoption-breakdown';
+import { getAdoptionActivation, getAdoptionKpis } from '../../analytics/queries/adoption-kpis';
+import { wholeMonths } from '../../analytics/queries/compare';
 import { getDataPeriod } from '../../analytics/queries/meta';
-import { isSmallSelection } from '../privacy';
-import type { AdoptionRow } from '../../analytics/types';
+import { getRetentionCohorts } from '../../analytics/queries/retention-cohorts';
+import { isSmallSelection, otherGroup, unknownGroup, type GroupGuard } from '../privacy';
+import type { AdoptionActivationRow, AdoptionKpis, AdoptionRow, DayRange, GroupAdoptionRow } from '../../analytics/types';
 import { csvResponse } from '../csv';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
 import { formatParam, groupName, isoDay, queryOf } from '../validation';
+import { checkPeriod, compareFigures, compareParam, getCurrentGroupGuard, periodFields, previousOf, rangeFields, requestRange, type Compared } from './analytics-params';
 
 const adoptionQuery = z
   .object({
@@ -17,32 +22,270 @@ const adoptionQuery = z
     grain: z.enum(['day', 'week', 'month']).default('month'),
     department: groupName.optional(),
     location: groupName.optional(),
+    compare: compareParam,
     format: formatParam,
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 
-const maxPeriods = { day: 1100, week: 600, month: 240 } as const;
+const kpiQuery = z
+  .object({ ...periodFields, department: groupName.optional(), location: groupName.optional(), compare: compareParam })
+  .superRefine(checkPeriod);
 
-/** GET /api/adoption: adoption per day, ISO week or month (DESIGN.md definitions). */
-export function adoptionRoutes(deps: AppDeps) {
-  return new Hono().get('/', queryOf(adoptionQuery), async (c) => {
-    const q = c.req.valid('query');
-    const answer = await withConnection(deps.db, async (conn) => {
-      const period = await getDataPeriod(conn);
-      const from = q.from ?? period.from;
-      const to = q.to ?? period.to;
-      if (await isSmallSelection(conn, q, deps.config.minGroupSize)) {
-        return { items: [] as AdoptionRow[], from, to, suppressed: true };
-      }
-      if (!from || !to) return { items: [] as AdoptionRow[], from, to, suppressed: false };
-      const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
-      const periods = q.grain === 'day' ? days : q.grain === 'week' ? days / 7 : days / 30;
-      if (periods > maxPeriods[q.grain]) {
-        throw new ApiError(400, 'bad_request', `The range ${from} to ${to} has too many ${q.grain}s for one answer (at most ${maxPeriods[q.grain]}); choose a coarser grain or a shorter range.`);
-      }
-      return { items: await getAdoption(conn, { from, to, grain: q.grain, department: q.department, location: q.location }), from, to, suppressed: false };
-    });
-    if (q.format === 'csv') return csvResponse(`adoption-${q.grain}`, answer.items as unknown as Record<string, unknown>[]);
-    return c.json(answer);
+const breakdownQuery = z
+  .object({
+    by: z.enum(['department', 'location', 'space']).default('department'),
+    ...periodFields,
+    department: groupName.optional(),
+    location: groupName.optional(),
+    compare: compareParam,
+    format: formatParam,
+  })
+  .superRefine(checkPeriod);
+
+const cohortQuery = z
+  .object({ ...rangeFields, department: groupName.optional(), location: groupName.optional(), format: formatParam })
+  .superRefine(checkPeriod);
+
+const maxPeriods = { day: 1100, week: 600, month: 240 } as const;
+const maxCohortMonths = 60;
+
+/** An adoption row with mean DAU and activation (the figures of GET /api/adoption items). */
+export type AdoptionItem = AdoptionRow & { dau: number } & Omit<AdoptionActivationRow, 'period'>;
+
+/** Figures of one row of the breakdown; null when suppressed. */
+export interface BreakdownFigures {
+  headcount: number | null;
+  activeUsers: number | null;
+  adoptionRate: number | null;
+}
+
+/** One row of GET /api/adoption/breakdown. */
+export interface BreakdownItem extends BreakdownFigures {
+  group: string;
+  suppressed: boolean;
+  /** 1..n by adoption rate (equal rates share a rank); null for "(other)". */
+  rank: number | null;
+  /** How many groups the row stands for: 1, or the number of small groups in "(other)". */
+  groups: number;
+  /** With compare=previous: the same group in the previous period (null when suppressed there). */
+  previous: BreakdownFigures | null;
+  /** Adoption rate minus the previous period's (fraction of 1; null without both). */
+  change: number | null;
+}
+
+const rate = (active: number, headcount: number) => (headcount > 0 ? active / headcount : null);
+
+async function getAdoptionItems(conn: Parameters<typeof getAdoption>[0], filter: Parameters<typeof getAdoption>[1]): Promise<AdoptionItem[]> {
+  const [rows, extra] = [await getAdoption(conn, filter), await getAdoptionActivation(conn, filter)];
+  const byPeriod = new Map(extra.map((e) => [e.period, e]));
+  return rows.map((r) => {
+    const e = byPeriod.get(r.period);
+    // Mean DAU: stickiness is mean DAU / active users (days: no stickiness, DAU = active users).
+    const dau = filter.grain === 'day' ? r.activeUsers : (r.stickiness ?? 0) * r.activeUsers;
+    return { ...r, dau, activatedUsers: e?.activatedUsers ?? 0, activation: e?.activation ?? null };
   });
+}
+
+/**
+ * Folds groups below the minimum size (by the GroupGuard, or by fewer people in the period) into
+ * one "(other)" row; "(other)" below the minimum is suppressed too. `together` gives the figures
+ * of several groups at once (spaces overlap, so they are not summed).
+ */
+async function foldBreakdown(
+  rows: GroupAdoptionRow[],
+  by: BreakdownDimension,
+  guard: GroupGuard,
+  min: number,
+  together: (groups: string[]) => Promise<{ headcount: number; activeUsers: number }>,
+  foldOnly?: Set<string>,
+): Promise<{ shown: Map<string, BreakdownFigures>; small: string[]; other: BreakdownFigures | null }> {
+  const shown = new Map<string, BreakdownFigures>();
+  const small: string[] = [];
+  for (const r of rows) {
+    const label = r.group === null ? unknownGroup : r.group;
+    const isSmall = foldOnly ? foldOnly.has(label) : (r.group !== null && guard.isSmall(by, r.group)) || r.headcount < min;
+    if (isSmall) small.push(label);
+    else shown.set(label, { headcount: r.headcount, activeUsers: r.activeUsers, adoptionRate: rate(r.activeUsers, r.headcount) });
+  }
+  const groups = foldOnly ? [...foldOnly] : small;
+  if (groups.length === 0) return { shown, small, other: null };
+  const sum = await together(groups);
+  const other = sum.headcount < min ? null : { ...sum, adoptionRate: rate(sum.activeUsers, sum.headcount) };
+  return { shown, small, other };
+}
+
+/**
+ * GET /api/adoption (series), /api/adoption/kpis (one period, compare), /api/adoption/breakdown
+ * (per department, location or space) and /api/adoption/cohorts (retention triangle).
+ */
+export function adoptionRoutes(deps: AppDeps) {
+  const min = deps.config.minGroupSize;
+  return new Hono()
+    .get('/', queryOf(adoptionQuery), async (c) => {
+      const q = c.req.valid('query');
+      const answer = await withConnection(deps.db, async (conn) => {
+        const period = await getDataPeriod(conn);
+        const from = q.from ?? period.from;
+        const to = q.to ?? period.to;
+        const none = { previous: null as { from: string; to: string; items: AdoptionItem[] } | null };
+        if (await isSmallSelection(conn, q, min)) {
+          return { items: [] as AdoptionItem[], from, to, suppressed: true, ...none };
+        }
+        if (!from || !to) return { items: [] as AdoptionItem[], from, to, suppressed: false, ...none };
+        const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+        const periods = q.grain === 'day' ? days : q.grain === 'week' ? days / 7 : days / 30;
+        if (periods > maxPeriods[q.grain]) {
+          throw new ApiError(400, 'bad_request', `The range ${from} to ${to} has too many ${q.grain}s for one answer (at most ${maxPeriods[q.grain]}); choose a coarser grain or a shorter range.`);
+        }
+        const filter = { grain: q.grain, department: q.department, location: q.location };
+        const items = await getAdoptionItems(conn, { from, to, ...filter });
+        if (q.compare !== 'previous' || from > to) return { items, from, to, suppressed: false, ...none };
+        const before = previousOf({ from, to }, period);
+        const previous = { ...before.period, items: before.hasData ? await getAdoptionItems(conn, { ...before.period, ...filter }) : [] };
+        return { items, from, to, suppressed: false, previous };
+      });
+      if (q.format === 'csv') {
+        // The CSV keeps its columns (period … stickiness); dau and activation are in the JSON.
+        return csvResponse(`adoption-${q.grain}`, answer.items as unknown as Record<string, unknown>[], ['period', 'headcount', 'activeUsers', 'adoptionRate', 'contributors', 'creators', 'stickiness']);
+      }
+      return c.json(answer);
+    })
+    .get('/kpis', queryOf(kpiQuery), async (c) => {
+      const q = c.req.valid('query');
+      const answer: Compared<AdoptionKpis> = await withConnection(deps.db, async (conn) => {
+        const { data, range } = await requestRange(conn, q, 'data');
+        const empty = { period: range, previousPeriod: null, current: null, previous: null, change: null };
+        if (await isSmallSelection(conn, q, min)) return { ...empty, suppressed: true };
+        if (!range) return { ...empty, suppressed: false };
+        const filter = { department: q.department, location: q.location };
+        const compared = await compareFigures(range, data, q.compare === 'previous', (r) => getAdoptionKpis(conn, { ...r, ...filter }));
+        return { ...compared, suppressed: false };
+      });
+      return c.json(answer);
+    })
+    .get('/breakdown', queryOf(breakdownQuery), async (c) => {
+      const q = c.req.valid('query');
+      const answer = await withConnection(deps.db, async (conn) => {
+        const asked = await requestRange(conn, q, 'lastMonth');
+        const data = asked.data;
+        // Space activity is kept per month: a breakdown by space is about whole months.
+        const range = asked.range && q.by === 'space' ? wholeMonths(asked.range) : asked.range;
+        const base = { by: q.by, period: range, previousPeriod: null as DayRange | null, minGroupSize: min, items: [] as BreakdownItem[] };
+        if (await isSmallSelection(conn, q, min)) return { ...base, suppressed: true };
+        if (!range) return { ...base, suppressed: false };
+        const guard = await getCurrentGroupGuard(deps, conn);
+        const filter = { department: q.department, location: q.location };
+        const fold = async (r: DayRange, foldOnly?: Set<string>) => {
+          const rows = await getAdoptionBreakdown(conn, q.by, { ...r, ...filter });
+          const together = async (groups: string[]) => {
+            if (q.by === 'space') return getSpacesTogether(conn, groups, { ...r, ...filter });
+            const picked = rows.filter((row) => groups.includes(row.group === null ? unknownGroup : row.group));
+            return { headcount: picked.reduce((s, row) => s + row.headcount, 0), activeUsers: picked.reduce((s, row) => s + row.activeUsers, 0) };
+          };
+          return foldBreakdown(rows, q.by, guard, min, together, foldOnly);
+        };
+        const current = await fold(range);
+        const before = q.compare === 'previous' ? previousOf(range, data) : null;
+        // The previous period folds the same groups, so "(other)" means the same in both.
+        const previous = before?.hasData ? await fold(before.period, new Set(current.small)) : null;
+        const previousFor = (label: string): BreakdownFigures | null => {
+          if (!previous) return null;
+          const figures = label === otherGroup ? previous.other : previous.shown.get(label);
+          if (!figures || figures.headcount === null || figures.headcount < min) return null;
+          return figures;
+        };
+        const ranked = [...current.shown.entries()]
+          .map(([group, f]) => ({ group, ...f }))
+          .sort((a, b) => (b.adoptionRate ?? -1) - (a.adoptionRate ?? -1) || (b.headcount ?? 0) - (a.headcount ?? 0) || a.group.localeCompare(b.group));
+        const items: BreakdownItem[] = ranked.map((r) => {
+          // Competition ranking by rate: equal rates share a rank (1, 1, 3).
+          const rank = ranked.findIndex((x) => x.adoptionRate === r.adoptionRate) + 1;
+          const prev = previousFor(r.group);
+          return { ...r, suppressed: false, rank, groups: 1, previous: prev, change: prev && r.adoptionRate !== null && prev.adoptionRate !== null ? r.adoptionRate - prev.adoptionRate : null };
+        });
+        if (current.small.length > 0) {
+          const o = current.other;
+          const prev = o ? previousFor(otherGroup) : null;
+          items.push({
+            group: otherGroup,
+            headcount: o?.headcount ?? null,
+            activeUsers: o?.activeUsers ?? null,
+            adoptionRate: o?.adoptionRate ?? null,
+            suppressed: o === null,
+            rank: null,
+            groups: current.small.length,
+            previous: prev,
+            change: o && prev && o.adoptionRate !== null && prev.adoptionRate !== null ? o.adoptionRate - prev.adoptionRate : null,
+          });
+        }
+        return { ...base, previousPeriod: before?.period ?? null, items, suppressed: false };
+      });
+      if (q.format === 'csv') {
+        const rows = answer.items.map(({ previous, ...r }) => ({ ...r, previousAdoptionRate: previous?.adoptionRate ?? null }));
+        return csvResponse(`adoption-by-${q.by}${answer.period ? `-${answer.period.from}-${answer.period.to}` : ''}`, rows, ['group', 'rank', 'headcount', 'activeUsers', 'adoptionRate', 'suppressed', 'groups', 'previousAdoptionRate', 'change']);
+      }
+      return c.json(answer);
+    })
+    .get('/cohorts', queryOf(cohortQuery), async (c) => {
+      const q = c.req.valid('query');
+      const answer = await withConnection(deps.db, async (conn) => {
+        const { range } = await requestRange(conn, q, 'data');
+        const base = { period: range, minGroupSize: min, months: [] as string[], items: [] as CohortItem[] };
+        if (await isSmallSelection(conn, q, min)) return { ...base, suppressed: true };
+        if (!range) return { ...base, suppressed: false };
+        const months = monthsOf(range);
+        if (months.length > maxCohortMonths) {
+          throw new ApiError(400, 'bad_request', `The range ${range.from} to ${range.to} spans ${months.length} months; cohorts are shown for at most ${maxCohortMonths}. Choose a shorter range.`);
+        }
+        const cells = await getRetentionCohorts(conn, { ...range, department: q.department, location: q.location });
+        const items = new Map<string, CohortItem>();
+        for (const cell of cells) {
+          const suppressed = cell.people < min;
+          let item = items.get(cell.cohort);
+          if (!item) {
+            item = { cohort: cell.cohort, people: suppressed ? null : cell.people, suppressed, cells: [] };
+            items.set(cell.cohort, item);
+          }
+          item.cells.push({
+            month: cell.month,
+            offset: cell.offset,
+            employed: suppressed ? null : cell.employed,
+            active: suppressed ? null : cell.active,
+            share: suppressed ? null : cell.share,
+          });
+        }
+        return { ...base, months, items: [...items.values()], suppressed: false };
+      });
+      if (q.format === 'csv') {
+        const rows = answer.items.flatMap((item) => item.cells.map((cell) => ({ cohort: item.cohort, people: item.people, suppressed: item.suppressed, ...cell })));
+        return csvResponse('retention-cohorts', rows, ['cohort', 'people', 'suppressed', 'month', 'offset', 'employed', 'active', 'share']);
+      }
+      return c.json(answer);
+    });
+}
+
+/** One cohort of GET /api/adoption/cohorts. */
+export interface CohortItem {
+  cohort: string;
+  /** Cohort size; null when below the minimum group size (then every figure is null). */
+  people: number | null;
+  suppressed: boolean;
+  cells: Array<{ month: string; offset: number; employed: number | null; active: number | null; share: number | null }>;
+}
+
+function monthsOf(range: DayRange): string[] {
+  const out: string[] = [];
+  let [y, m] = range.from.slice(0, 7).split('-').map(Number);
+  const last = range.to.slice(0, 7);
+  for (;;) {
+    const label = `${y}-${String(m).padStart(2, '0')}`;
+    if (label > last) break;
+    out.push(label);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
 }

@@ -1,0 +1,28 @@
+-- Participation funnel of one range of local days (DESIGN.md): headcount ▸ visitors ▸ reactors
+-- ▸ commenters ▸ creators. Each step counts the people who reached at least that level, so the
+-- steps never grow: visitors did anything (a view or login is enough), reactors reacted, shared,
+-- commented or posted, commenters commented or posted, creators posted.
+-- Parameters: $from, $to (DATE, inclusive), $department, $location (VARCHAR or NULL = all).
+-- Output: one row. headcount: person accounts employed on any day of the range; the other
+-- steps: person accounts of the filter active in the range (as adoption.sql counts them).
+WITH population AS (
+  SELECT person_id, employed_from, employed_to
+  FROM people
+  WHERE account_type = 'person'
+    AND ($department IS NULL OR department = $department)
+    AND ($location IS NULL OR location = $location)
+),
+per_person AS (
+  SELECT a.person_id, sum(a.posts) AS posts, sum(a.comments) AS comments, sum(a.reactions + a.shares) AS reactions
+  FROM activity_daily a SEMI JOIN population p ON p.person_id = a.person_id
+  WHERE a.day BETWEEN $from::DATE AND $to::DATE
+  GROUP BY a.person_id
+)
+SELECT
+  (SELECT count(*) FROM population
+    WHERE (employed_from IS NULL OR employed_from <= $to::DATE) AND (employed_to IS NULL OR employed_to >= $from::DATE))::INTEGER AS headcount,
+  count(*)::INTEGER AS visitors,
+  count(*) FILTER (WHERE reactions + comments + posts > 0)::INTEGER AS reactors,
+  count(*) FILTER (WHERE comments + posts > 0)::INTEGER AS commenters,
+  count(*) FILTER (WHERE posts > 0)::INTEGER AS creators
+FROM per_person
