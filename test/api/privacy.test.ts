@@ -116,6 +116,13 @@ describe('minimum group size: a department of 4 never appears with figures', () 
       '/api/influencers?limit=5000', '/api/influencers?department=Recht', '/api/influencers?format=csv&limit=5000',
       '/api/network?limit=1000&minWeight=0', '/api/network?department=Recht', '/api/network/matrix', '/api/network/matrix?format=csv',
       `/api/people/${someone}`, ...people.map((p) => `/api/people/${p.id}`),
+      '/api/adoption/breakdown?by=department', '/api/adoption/breakdown?by=department&format=csv', '/api/adoption/breakdown?by=department&compare=previous',
+      '/api/adoption/breakdown?by=location', '/api/adoption/breakdown?by=space', '/api/adoption/breakdown?by=space&department=Recht',
+      '/api/adoption/kpis?department=Recht', '/api/adoption/cohorts', '/api/adoption/cohorts?department=Recht', '/api/participation?department=Recht',
+      '/api/content/summary?department=Recht', '/api/content/formats?department=Recht', '/api/content/questions?limit=1000',
+      '/api/content/questions?format=csv&limit=1000', '/api/content/top?limit=1000', '/api/content/top?limit=1000&format=csv',
+      '/api/content/top?department=Recht', '/api/content/syndicated?limit=1000', '/api/content/syndicated?limit=1000&format=csv',
+      '/api/content/spaces', '/api/content/spaces?format=csv', '/api/content/spaces?department=Recht', '/api/content/voice-share',
     ];
     // The group must never stand as a value (a department, a matrix row, a CSV cell); a job
     // title such as "Leiter Recht" is a personal attribute, not the group.
