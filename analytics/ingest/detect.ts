@@ -74,7 +74,7 @@ export async function loadAny(db: Database, path: string, options: ImportOptions
       if (!source) {
         const listed = opened.files.slice(0, 8).map((f) => basename(f)).join(', ');
         throw new ImportInputError(
-          `${path}: the export is not recognised (files: ${listed || 'none'}). Pass --source with one of: ${importSources.join(', ')}.`,
+          `${options.displayPath ?? path}: the export is not recognised (files: ${listed || 'none'}). Pass --source with one of: ${importSources.join(', ')}.`,
           path,
         );
       }

@@ -63,13 +63,13 @@ export async function runImport(
     };
     return await withConnection(db, async (connection) => {
       // The session never pseudonymises again: ids handed to it are final (see the header).
-      const session = new ImportSession(db, connection, source, path, options.onProgress, { identities: options.privacy?.identities });
+      const session = new ImportSession(db, connection, source, options.displayPath ?? path, options.onProgress, { identities: options.privacy?.identities });
       const label = (file: string) => relative(opened.root, file) || basename(file);
       await work({ session, connection, files: opened.files, root: opened.root, personId, label });
       return await session.commit();
     });
   } catch (error) {
-    if (error instanceof ImportInputError) await recordFailedRun(db, source, path, error.message);
+    if (error instanceof ImportInputError) await recordFailedRun(db, source, options.displayPath ?? path, error.message);
     throw error;
   } finally {
     cleanup();

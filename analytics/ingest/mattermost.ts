@@ -42,7 +42,7 @@ export async function loadMattermost(db: Database, path: string, options: Matter
     if (files.length === 0) throw new ImportInputError(`${path}: no Mattermost export file found (expected a .jsonl file from "mmctl export")`, path);
     const parsed = files.map((file) => readExportFile(file, relative(opened.root, file).split(sep).join('/') || basename(file)));
     return await withConnection(db, async (connection) => {
-      const session = new ImportSession(db, connection, 'mattermost', path, options.onProgress, options.privacy);
+      const session = new ImportSession(db, connection, 'mattermost', options.displayPath ?? path, options.onProgress, options.privacy);
       const reader = new MattermostReader(session);
       for (const file of parsed) reader.read(file);
       reader.finish();
@@ -55,7 +55,7 @@ export async function loadMattermost(db: Database, path: string, options: Matter
       return await session.commit();
     });
   } catch (error) {
-    if (error instanceof ImportInputError) await recordFailedRun(db, 'mattermost', path, error.message);
+    if (error instanceof ImportInputError) await recordFailedRun(db, 'mattermost', options.displayPath ?? path, error.message);
     throw error;
   } finally {
     opened.cleanup();

@@ -35,7 +35,7 @@ export async function loadSlack(db: Database, path: string, options: SlackImport
   try {
     const layout = findLayout(opened.files, opened.root, path);
     return await withConnection(db, async (connection) => {
-      const session = new ImportSession(db, connection, 'slack', path, options.onProgress, options.privacy);
+      const session = new ImportSession(db, connection, 'slack', options.displayPath ?? path, options.onProgress, options.privacy);
       const reader = new SlackReader(session, layout);
       reader.readDirectory();
       await session.stageRows('people', reader.people());
@@ -47,7 +47,7 @@ export async function loadSlack(db: Database, path: string, options: SlackImport
       return await session.commit();
     });
   } catch (error) {
-    if (error instanceof ImportInputError) await recordFailedRun(db, 'slack', path, error.message);
+    if (error instanceof ImportInputError) await recordFailedRun(db, 'slack', options.displayPath ?? path, error.message);
     throw error;
   } finally {
     opened.cleanup();

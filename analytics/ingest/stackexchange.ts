@@ -54,7 +54,7 @@ export async function loadStackExchange(db: Database, path: string, options: Sta
     const site = normaliseSite(options.site ?? siteFromPath(path));
     if (!site) throw new ImportInputError(`${path}: cannot tell the site from the path; pass options.site`, path);
     return await withConnection(db, async (connection) => {
-      const session = new ImportSession(db, connection, 'stackexchange', path, options.onProgress, options.privacy);
+      const session = new ImportSession(db, connection, 'stackexchange', options.displayPath ?? path, options.onProgress, options.privacy);
       const reader = new DumpReader(session, site, files);
       await session.stageRows('content', reader.content());
       await session.stageRows('events', reader.votes());
@@ -66,7 +66,7 @@ export async function loadStackExchange(db: Database, path: string, options: Sta
       return await session.commit();
     });
   } catch (error) {
-    if (error instanceof ImportInputError) await recordFailedRun(db, 'stackexchange', path, error.message);
+    if (error instanceof ImportInputError) await recordFailedRun(db, 'stackexchange', options.displayPath ?? path, error.message);
     throw error;
   } finally {
     opened.cleanup();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, type Database } from '../../analytics/db';
 import { createApp } from '../../api/app';
 import { loadConfig } from '../../api/config';
-import { freshDb, smallFixture } from '../helpers';
+import { freshDb, sharedData, smallFixture } from '../helpers';
 
 let db: Database;
 let app: ReturnType<typeof createApp>;
@@ -38,6 +38,16 @@ describe('POST /api/imports', () => {
   it('answers 415 for a body that is not a zip, and 413 above the upload limit', async () => {
     expect((await post(strToU8('a,b'), 'text/csv')).status).toBe(415);
     expect((await post(new Uint8Array(2 * 1024 * 1024))).status).toBe(413);
+  });
+
+  it('records an upload under its file name also when a platform importer reads it', async () => {
+    const file = join(sharedData, 'mattermost-bulk-export', 'export.jsonl');
+    const res = await post(zipSync({ 'export.jsonl': new Uint8Array(readFileSync(file)) }));
+    expect(res.status).toBe(201);
+    const { runId, source } = await res.json();
+    expect(source).toBe('mattermost');
+    const history = await (await app.request('/api/imports')).json();
+    expect(history.items.find((r: { runId: number }) => r.runId === runId).path).toBe('export.zip');
   });
 
   it('lists the rejected rows of a run as CSV', async () => {
