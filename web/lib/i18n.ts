@@ -395,7 +395,7 @@ const de = {
       upload: {
         title: 'Export hochladen',
         format:
-          'Erwartet wird eine ZIP-Datei im Chorus-Format: people.csv (Pflicht) und mindestens eine von content.csv, events.csv oder interactions.csv; spaces.csv, social.csv und programmes.csv sind optional.',
+          'Erwartet wird eine ZIP-Datei: ein Chorus-Export (people.csv und mindestens eine von content.csv, events.csv oder interactions.csv) oder der Export einer Plattform – Slack, Mattermost, Stack Exchange, Viva Engage, Microsoft-365-Nutzungsbericht, Kantenliste, HR-Stammdaten oder CSV mit mapping.json. Die Quelle wird erkannt.',
         drop: 'ZIP-Datei hierher ziehen',
         or: 'oder',
         choose: 'Datei auswählen …',
@@ -890,7 +890,7 @@ const en: Messages = {
       upload: {
         title: 'Upload an export',
         format:
-          'Expected: a zip file in the Chorus format: people.csv (required) plus at least one of content.csv, events.csv or interactions.csv; spaces.csv, social.csv and programmes.csv are optional.',
+          'Expected: a zip file — a Chorus export (people.csv plus at least one of content.csv, events.csv or interactions.csv) or a platform export: Slack, Mattermost, Stack Exchange, Viva Engage, Microsoft 365 usage report, edge list, HR roster, or a CSV with mapping.json. The source is detected.',
         drop: 'Drop a zip file here',
         or: 'or',
         choose: 'Choose a file …',
