@@ -2,7 +2,7 @@
 //   --events N   events in the generated export (default 10,000,000)
 //   --people N   people in it (default 10,000)
 //   --keep       keep the generated export and database in /tmp/chorus-bench
-//   --only import|api|metrics|graph|slack   run one section
+//   --only import|api|analytics|metrics|graph|slack   run one section
 //   --large      metrics: also 100,000 people / 5,000,000 interactions (minutes, ~5 GB)
 // Goals (from the issues): import ≤ 1.5 × the bare DuckDB read of the same files, peak memory
 // under 2 GB; /api/adoption by month p95 under 150 ms over 50 requests; the metrics job on the
@@ -18,6 +18,7 @@ import { runMetricsJob } from '../../analytics/jobs/person-metrics';
 import { loadCanonical } from '../../analytics/ingest/canonical';
 import { generateDemo } from '../../fixtures/generate';
 import { benchGraph } from './graph-bench';
+import { benchAnalytics } from './analytics-bench';
 import { benchSlack } from './slack-bench';
 
 const args = process.argv.slice(2);
@@ -119,6 +120,11 @@ async function benchMetrics() {
 
 if (!only || only === 'import') await benchImport();
 if (!only || only === 'api') await benchApi();
+if (!only || only === 'analytics') {
+  if (!existsSync(dbPath)) await benchImport();
+  process.stdout.write('\n== Adoption, participation and content endpoints on the benchmark database (goal p95 < 150 ms)\n');
+  await benchAnalytics(dbPath);
+}
 if (!only || only === 'metrics') await benchMetrics();
 if (!only || only === 'slack') {
   process.stdout.write('\n== Slack import, synthetic export (goal ≥ 50,000 messages/s, < 2 GB)\n');
