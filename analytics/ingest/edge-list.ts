@@ -19,7 +19,7 @@ import { ImportInputError } from './archive';
 import type { ImportOptions } from './canonical';
 import { fillStoredAttributes, ignoredFilesWarning, runImport, type ImportContext, type StagedRow } from './import-kit';
 import type { ImportSummary } from './load';
-import { isBlankFile, normaliseName, parseDateTime, parseDecimal, readLines, type TextLine } from './tabular';
+import { isBlankFile, normaliseName, parseDateTime, parseDecimal, readLines } from './tabular';
 
 export type EdgeColumn = 'source' | 'target' | 'timestamp' | 'weight' | 'skip';
 

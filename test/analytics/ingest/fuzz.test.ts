@@ -6,7 +6,7 @@
 // (loaded + duplicates + rejected) and has rejects whenever the damage broke the syntax.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, queryRows, withConnection, type Database } from '../../../analytics/db';
 import { createRng, randomInt, type Rng } from '../../../analytics/graph/prng';
