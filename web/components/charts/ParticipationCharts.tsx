@@ -91,7 +91,7 @@ export function LorenzCurve({ figures }: { figures: ParticipationFigures }) {
   const percentTicks = [0, 0.25, 0.5, 0.75, 1];
 
   const renderTooltip = ({ active, payload }: TooltipContentProps) => {
-    const point = active ? (payload?.[0]?.payload as { people: number; content: number } | undefined) : undefined;
+    const point = active ? ((payload?.find((p) => p.name === m.curve) ?? payload?.[0])?.payload as { people: number; content: number } | undefined) : undefined;
     if (!point) return null;
     return <div className="chart-tooltip">{m.point(formatPercent(point.people, locale, 0), formatPercent(point.content, locale))}</div>;
   };
@@ -103,7 +103,7 @@ export function LorenzCurve({ figures }: { figures: ParticipationFigures }) {
       label: m.top1,
       value: formatPercent(inequality.top1PercentShare, locale),
       raw: inequality.top1PercentShare,
-      note: inequality.top1PercentPeople === null ? undefined : m.topPeople(formatNumber(inequality.top1PercentPeople, locale)),
+      note: inequality.top1PercentPeople === null ? undefined : m.topPeople(inequality.top1PercentPeople, formatNumber(inequality.top1PercentPeople, locale)),
       testId: 'top1-share',
     },
     {
@@ -111,7 +111,7 @@ export function LorenzCurve({ figures }: { figures: ParticipationFigures }) {
       label: m.top10,
       value: formatPercent(inequality.top10PercentShare, locale),
       raw: inequality.top10PercentShare,
-      note: inequality.top10PercentPeople === null ? undefined : m.topPeople(formatNumber(inequality.top10PercentPeople, locale)),
+      note: inequality.top10PercentPeople === null ? undefined : m.topPeople(inequality.top10PercentPeople, formatNumber(inequality.top10PercentPeople, locale)),
       testId: 'top10-share',
     },
   ];

@@ -24,17 +24,21 @@ export function AdoptionHeatTable({ data }: { data: BreakdownMonths }) {
       const label = m.cell(group, formatPeriod(c.month, 'month', locale), formatPercent(c.adoptionRate, locale), formatNumber(c.activeUsers, locale), formatNumber(c.headcount, locale));
       return (
         <td key={c.month} className="heat-cell" style={rateShade(c.adoptionRate)} title={label} aria-label={label} data-testid={testId} data-value={c.adoptionRate ?? ''}>
-          {formatPercent(c.adoptionRate, locale, 0)}
+          {formatNumber(c.adoptionRate === null ? null : Math.round(c.adoptionRate * 100), locale)}
         </td>
       );
     }
+    // Hatched and without figures; the legend below and the title say why.
     const [text, title] = c.status === 'other' ? [m.folded, m.foldedTitle(min)] : c.status === 'suppressed' ? [m.suppressed, m.suppressedTitle(min)] : [m.none, m.noneTitle];
     return (
-      <td key={c.month} className={`heat-cell heat-${c.status}`} title={title} data-testid={testId} data-status={c.status}>
-        {text}
+      <td key={c.month} className={`heat-cell heat-${c.status}`} title={title} aria-label={`${group}, ${formatPeriod(c.month, 'month', locale)}: ${text}`} data-testid={testId} data-status={c.status}>
+        <span aria-hidden="true">–</span>
       </td>
     );
   };
+
+  const hatched = new Set(data.items.flatMap((i) => i.cells.map((c) => c.status)).filter((status) => status !== 'shown'));
+  const legend: Record<string, string> = { other: m.foldedTitle(min), suppressed: m.suppressedTitle(min), none: m.noneTitle };
 
   return (
     <div className="table-scroll">
@@ -77,6 +81,11 @@ export function AdoptionHeatTable({ data }: { data: BreakdownMonths }) {
           ))}
         </tbody>
       </table>
+      {hatched.size > 0 ? (
+        <p className="heat-legend muted small">
+          <span className="heat-swatch heat-other" aria-hidden="true" /> {[...hatched].map((status) => legend[status]).join(' · ')}
+        </p>
+      ) : null}
     </div>
   );
 }

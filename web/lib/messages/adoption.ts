@@ -8,7 +8,7 @@ const de = {
   heat: {
     title: 'Nutzungsquote nach Abteilung und Monat',
     intro:
-      'Aktive Nutzende geteilt durch Beschäftigte je Abteilung und Monat; je dunkler, desto höher. Zeilen nach der Quote über den ganzen Zeitraum geordnet. Abteilungen unter der Mindestgröße sind in „(other)“ zusammengefasst – in jedem Monat für sich.',
+      'Aktive Nutzende geteilt durch Beschäftigte je Abteilung und Monat, in Prozent; je dunkler, desto höher. Zeilen nach der Quote über den ganzen Zeitraum geordnet. Abteilungen unter der Mindestgröße sind in „(other)“ zusammengefasst – in jedem Monat für sich.',
     group: 'Abteilung',
     rank: 'Rang',
     whole: 'Zeitraum',
@@ -54,7 +54,7 @@ const de = {
     gini: 'Gini-Koeffizient',
     top1: 'Oberstes 1 %',
     top10: 'Oberste 10 %',
-    topPeople: (n: string) => `${n} Personen`,
+    topPeople: (count: number, n: string) => (count === 1 ? `${n} Person` : `${n} Personen`),
     point: (people: string, content: string) => `Die unteren ${people} der Aktiven schrieben ${content} der Inhalte`,
     empty: 'Im gewählten Zeitraum hat niemand etwas geschrieben, also gibt es keine Verteilung. Wählen Sie einen längeren Zeitraum.',
   },
@@ -66,7 +66,7 @@ const en: typeof de = {
   heat: {
     title: 'Adoption rate by department and month',
     intro:
-      'Active users divided by headcount per department and month; the darker, the higher. Rows ordered by the rate over the whole period. Departments below the minimum group size are folded into “(other)” – in each month on its own.',
+      'Active users divided by headcount per department and month, in per cent; the darker, the higher. Rows ordered by the rate over the whole period. Departments below the minimum group size are folded into “(other)” – in each month on its own.',
     group: 'Department',
     rank: 'Rank',
     whole: 'Period',
@@ -112,7 +112,7 @@ const en: typeof de = {
     gini: 'Gini coefficient',
     top1: 'Top 1 %',
     top10: 'Top 10 %',
-    topPeople: (n) => `${n} people`,
+    topPeople: (count, n) => (count === 1 ? `${n} person` : `${n} people`),
     point: (people, content) => `The lowest ${people} of active people wrote ${content} of the content`,
     empty: 'Nobody wrote anything in the selected period, so there is no distribution. Choose a longer period.',
   },
