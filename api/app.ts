@@ -14,6 +14,7 @@ import { notFound, onError } from './errors';
 import { adoptionRoutes } from './routes/adoption';
 import { contentRoutes } from './routes/content';
 import { participationRoutes } from './routes/participation';
+import { definitionRoutes } from './routes/definitions';
 import { healthRoutes } from './routes/health';
 import { influencerRoutes } from './routes/influencers';
 import { networkRoutes } from './routes/network';
@@ -29,6 +30,7 @@ export function createApp(given: AppDeps, options: { staticRoot?: string } = {})
     .route('/adoption', adoptionRoutes(deps))
     .route('/participation', participationRoutes(deps))
     .route('/content', contentRoutes(deps))
+    .route('/definitions', definitionRoutes())
     .route('/influencers', influencerRoutes(deps))
     .route('/people', peopleRoutes(deps))
     .route('/network', networkRoutes(deps))

@@ -36,7 +36,7 @@ interface Route {
 const routes: Route[] = [
   { path: '/', nav: 'overview', component: page(() => import('./pages/OverviewPage'), 'OverviewPage'), available: true, filters: 'all', area: 'aggregate' },
   { path: '/adoption', nav: 'adoption', component: page(() => import('./pages/AdoptionPage'), 'AdoptionPage'), available: true, filters: 'all', area: 'aggregate' },
-  { path: '/content', nav: 'content', component: page(() => import('./pages/ContentPage'), 'ContentPage'), available: false, filters: 'all', area: 'content' },
+  { path: '/content', nav: 'content', component: page(() => import('./pages/ContentPage'), 'ContentPage'), available: true, filters: 'all', area: 'content' },
   { path: '/influencers', nav: 'influencers', component: page(() => import('./pages/InfluencersPage'), 'InfluencersPage'), available: true, filters: 'groups', area: 'person', ownGuard: true },
   { path: '/network', nav: 'network', component: page(() => import('./pages/NetworkPage'), 'NetworkPage'), available: true, filters: 'department', area: 'person', ownGuard: true },
   { path: '/pilot', nav: 'pilot', component: page(() => import('./pages/PilotPage'), 'PilotPage'), available: false, filters: 'all', area: 'person' },

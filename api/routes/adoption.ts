@@ -4,7 +4,7 @@ import { withConnection } from '../../analytics/db';
 import { getAdoption } from '../../analytics/queries/adoption';
 import { getAdoptionBreakdown, getSpacesTogether, type BreakdownDimension } from '../../analytics/queries/adoption-breakdown';
 import { getAdoptionActivation, getAdoptionKpis } from '../../analytics/queries/adoption-kpis';
-import { wholeMonths } from '../../analytics/queries/compare';
+import { monthRange, wholeMonths } from '../../analytics/queries/compare';
 import { getDataPeriod } from '../../analytics/queries/meta';
 import { getRetentionCohorts } from '../../analytics/queries/retention-cohorts';
 import { isSmallSelection, otherGroup, unknownGroup, type GroupGuard } from '../privacy';
@@ -42,12 +42,23 @@ const breakdownQuery = z
   })
   .superRefine(checkPeriod);
 
+const breakdownMonthsQuery = z
+  .object({
+    by: z.enum(['department', 'location', 'space']).default('department'),
+    ...periodFields,
+    department: groupName.optional(),
+    location: groupName.optional(),
+    format: formatParam,
+  })
+  .superRefine(checkPeriod);
+
 const cohortQuery = z
   .object({ ...rangeFields, department: groupName.optional(), location: groupName.optional(), format: formatParam })
   .superRefine(checkPeriod);
 
 const maxPeriods = { day: 1100, week: 600, month: 240 } as const;
 const maxCohortMonths = 60;
+const maxBreakdownMonths = 36;
 
 /** An adoption row with mean DAU and activation (the figures of GET /api/adoption items). */
 export type AdoptionItem = AdoptionRow & { dau: number } & Omit<AdoptionActivationRow, 'period'>;
@@ -71,6 +82,32 @@ export interface BreakdownItem extends BreakdownFigures {
   previous: BreakdownFigures | null;
   /** Adoption rate minus the previous period's (fraction of 1; null without both). */
   change: number | null;
+}
+
+/**
+ * One month of a group in GET /api/adoption/breakdown/months. status: `shown` (figures as
+ * /breakdown?month= gives them), `other` (the group is below the minimum that month and counted
+ * in "(other)"), `suppressed` ("(other)" itself below the minimum: no figures), `none` (nobody of
+ * the group employed or active that month, or nothing folded into "(other)").
+ */
+export interface BreakdownMonthCell extends BreakdownFigures {
+  month: string;
+  /** The days counted: the month, cut to the requested range. */
+  from: string;
+  to: string;
+  status: 'shown' | 'other' | 'suppressed' | 'none';
+  rank: number | null;
+  groups: number;
+}
+
+/** A row of GET /api/adoption/breakdown/months: the group over the whole range, and per month. */
+export interface BreakdownMonthsItem extends BreakdownFigures {
+  group: string;
+  /** Rank by adoption rate over the whole range (null for "(other)"). */
+  rank: number | null;
+  suppressed: boolean;
+  groups: number;
+  cells: BreakdownMonthCell[];
 }
 
 const rate = (active: number, headcount: number) => (headcount > 0 ? active / headcount : null);
@@ -112,6 +149,65 @@ async function foldBreakdown(
   const sum = await together(groups);
   const other = sum.headcount < min ? null : { ...sum, adoptionRate: rate(sum.activeUsers, sum.headcount) };
   return { shown, small, other };
+}
+
+/**
+ * The rows of a breakdown for one range, ranked by adoption rate, with "(other)" last (see
+ * foldBreakdown); with `previousRange`, each row carries the same group's figures before (the
+ * previous range folds the same groups, so "(other)" means the same in both). `small` lists the
+ * groups folded into "(other)" (never shown to anyone; for the caller's bookkeeping).
+ */
+async function getBreakdownItems(
+  conn: Parameters<typeof getAdoptionBreakdown>[0],
+  by: BreakdownDimension,
+  guard: GroupGuard,
+  min: number,
+  filter: { department?: string; location?: string },
+  range: DayRange,
+  previousRange: DayRange | null,
+): Promise<{ items: BreakdownItem[]; small: string[] }> {
+  const fold = async (r: DayRange, foldOnly?: Set<string>) => {
+    const rows = await getAdoptionBreakdown(conn, by, { ...r, ...filter });
+    const together = async (groups: string[]) => {
+      if (by === 'space') return getSpacesTogether(conn, groups, { ...r, ...filter });
+      const picked = rows.filter((row) => groups.includes(row.group === null ? unknownGroup : row.group));
+      return { headcount: picked.reduce((s, row) => s + row.headcount, 0), activeUsers: picked.reduce((s, row) => s + row.activeUsers, 0) };
+    };
+    return foldBreakdown(rows, by, guard, min, together, foldOnly);
+  };
+  const current = await fold(range);
+  const previous = previousRange ? await fold(previousRange, new Set(current.small)) : null;
+  const previousFor = (label: string): BreakdownFigures | null => {
+    if (!previous) return null;
+    const figures = label === otherGroup ? previous.other : previous.shown.get(label);
+    if (!figures || figures.headcount === null || figures.headcount < min) return null;
+    return figures;
+  };
+  const ranked = [...current.shown.entries()]
+    .map(([group, f]) => ({ group, ...f }))
+    .sort((a, b) => (b.adoptionRate ?? -1) - (a.adoptionRate ?? -1) || (b.headcount ?? 0) - (a.headcount ?? 0) || a.group.localeCompare(b.group));
+  const items: BreakdownItem[] = ranked.map((r) => {
+    // Competition ranking by rate: equal rates share a rank (1, 1, 3).
+    const rank = ranked.findIndex((x) => x.adoptionRate === r.adoptionRate) + 1;
+    const prev = previousFor(r.group);
+    return { ...r, suppressed: false, rank, groups: 1, previous: prev, change: prev && r.adoptionRate !== null && prev.adoptionRate !== null ? r.adoptionRate - prev.adoptionRate : null };
+  });
+  if (current.small.length > 0) {
+    const o = current.other;
+    const prev = o ? previousFor(otherGroup) : null;
+    items.push({
+      group: otherGroup,
+      headcount: o?.headcount ?? null,
+      activeUsers: o?.activeUsers ?? null,
+      adoptionRate: o?.adoptionRate ?? null,
+      suppressed: o === null,
+      rank: null,
+      groups: current.small.length,
+      previous: prev,
+      change: o && prev && o.adoptionRate !== null && prev.adoptionRate !== null ? o.adoptionRate - prev.adoptionRate : null,
+    });
+  }
+  return { items, small: current.small };
 }
 
 /**
@@ -175,54 +271,71 @@ export function adoptionRoutes(deps: AppDeps) {
         if (!range) return { ...base, suppressed: false };
         const guard = await getCurrentGroupGuard(deps, conn);
         const filter = { department: q.department, location: q.location };
-        const fold = async (r: DayRange, foldOnly?: Set<string>) => {
-          const rows = await getAdoptionBreakdown(conn, q.by, { ...r, ...filter });
-          const together = async (groups: string[]) => {
-            if (q.by === 'space') return getSpacesTogether(conn, groups, { ...r, ...filter });
-            const picked = rows.filter((row) => groups.includes(row.group === null ? unknownGroup : row.group));
-            return { headcount: picked.reduce((s, row) => s + row.headcount, 0), activeUsers: picked.reduce((s, row) => s + row.activeUsers, 0) };
-          };
-          return foldBreakdown(rows, q.by, guard, min, together, foldOnly);
-        };
-        const current = await fold(range);
         const before = q.compare === 'previous' ? previousOf(range, data) : null;
-        // The previous period folds the same groups, so "(other)" means the same in both.
-        const previous = before?.hasData ? await fold(before.period, new Set(current.small)) : null;
-        const previousFor = (label: string): BreakdownFigures | null => {
-          if (!previous) return null;
-          const figures = label === otherGroup ? previous.other : previous.shown.get(label);
-          if (!figures || figures.headcount === null || figures.headcount < min) return null;
-          return figures;
-        };
-        const ranked = [...current.shown.entries()]
-          .map(([group, f]) => ({ group, ...f }))
-          .sort((a, b) => (b.adoptionRate ?? -1) - (a.adoptionRate ?? -1) || (b.headcount ?? 0) - (a.headcount ?? 0) || a.group.localeCompare(b.group));
-        const items: BreakdownItem[] = ranked.map((r) => {
-          // Competition ranking by rate: equal rates share a rank (1, 1, 3).
-          const rank = ranked.findIndex((x) => x.adoptionRate === r.adoptionRate) + 1;
-          const prev = previousFor(r.group);
-          return { ...r, suppressed: false, rank, groups: 1, previous: prev, change: prev && r.adoptionRate !== null && prev.adoptionRate !== null ? r.adoptionRate - prev.adoptionRate : null };
-        });
-        if (current.small.length > 0) {
-          const o = current.other;
-          const prev = o ? previousFor(otherGroup) : null;
-          items.push({
-            group: otherGroup,
-            headcount: o?.headcount ?? null,
-            activeUsers: o?.activeUsers ?? null,
-            adoptionRate: o?.adoptionRate ?? null,
-            suppressed: o === null,
-            rank: null,
-            groups: current.small.length,
-            previous: prev,
-            change: o && prev && o.adoptionRate !== null && prev.adoptionRate !== null ? o.adoptionRate - prev.adoptionRate : null,
-          });
-        }
+        const { items } = await getBreakdownItems(conn, q.by, guard, min, filter, range, before?.hasData ? before.period : null);
         return { ...base, previousPeriod: before?.period ?? null, items, suppressed: false };
       });
       if (q.format === 'csv') {
         const rows = answer.items.map(({ previous, ...r }) => ({ ...r, previousAdoptionRate: previous?.adoptionRate ?? null }));
         return csvResponse(`adoption-by-${q.by}${answer.period ? `-${answer.period.from}-${answer.period.to}` : ''}`, rows, ['group', 'rank', 'headcount', 'activeUsers', 'adoptionRate', 'suppressed', 'groups', 'previousAdoptionRate', 'change']);
+      }
+      return c.json(answer);
+    })
+    .get('/breakdown/months', queryOf(breakdownMonthsQuery), async (c) => {
+      const q = c.req.valid('query');
+      const answer = await withConnection(deps.db, async (conn) => {
+        const asked = await requestRange(conn, q, 'data');
+        const range = asked.range && q.by === 'space' ? wholeMonths(asked.range) : asked.range;
+        const base = { by: q.by, period: range, minGroupSize: min, months: [] as string[], items: [] as BreakdownMonthsItem[] };
+        if (await isSmallSelection(conn, q, min)) return { ...base, suppressed: true };
+        if (!range) return { ...base, suppressed: false };
+        const months = monthsOf(range);
+        if (months.length > maxBreakdownMonths) {
+          throw new ApiError(400, 'bad_request', `The range ${range.from} to ${range.to} spans ${months.length} months; the breakdown per month covers at most ${maxBreakdownMonths}. Choose a shorter range.`);
+        }
+        const guard = await getCurrentGroupGuard(deps, conn);
+        const filter = { department: q.department, location: q.location };
+        const whole = await getBreakdownItems(conn, q.by, guard, min, filter, range, null);
+        // Each month is folded on its own, exactly as /breakdown?month= folds it.
+        const perMonth: Array<{ month: string; from: string; to: string; items: BreakdownItem[]; small: Set<string> }> = [];
+        for (const month of months) {
+          const m = monthRange(month);
+          const r = { from: m.from < range.from ? range.from : m.from, to: m.to > range.to ? range.to : m.to };
+          const b = await getBreakdownItems(conn, q.by, guard, min, filter, r, null);
+          perMonth.push({ month, ...r, items: b.items, small: new Set(b.small) });
+        }
+        const cellOf = (group: string, pm: (typeof perMonth)[number]): BreakdownMonthCell => {
+          const item = pm.items.find((i) => i.group === group);
+          const at = { month: pm.month, from: pm.from, to: pm.to };
+          if (item && !item.suppressed) return { ...at, status: 'shown', headcount: item.headcount, activeUsers: item.activeUsers, adoptionRate: item.adoptionRate, rank: item.rank, groups: item.groups };
+          const none = { headcount: null, activeUsers: null, adoptionRate: null, rank: null };
+          if (item) return { ...at, status: 'suppressed', ...none, groups: item.groups };
+          return { ...at, status: group !== otherGroup && pm.small.has(group) ? 'other' : 'none', ...none, groups: 0 };
+        };
+        const groups = whole.items.map((i) => i.group);
+        if (!groups.includes(otherGroup) && perMonth.some((pm) => pm.small.size > 0)) groups.push(otherGroup);
+        const items: BreakdownMonthsItem[] = groups.map((group) => {
+          const w = whole.items.find((i) => i.group === group);
+          return {
+            group,
+            rank: w?.rank ?? null,
+            headcount: w?.headcount ?? null,
+            activeUsers: w?.activeUsers ?? null,
+            adoptionRate: w?.adoptionRate ?? null,
+            suppressed: w?.suppressed ?? false,
+            groups: w?.groups ?? 0,
+            cells: perMonth.map((pm) => cellOf(group, pm)),
+          };
+        });
+        return { ...base, months, items, suppressed: false };
+      });
+      if (q.format === 'csv') {
+        const rows = answer.items.flatMap((item) =>
+          item.cells.map((cell) => ({ group: item.group, periodRank: item.rank, periodAdoptionRate: item.adoptionRate, ...cell })),
+        );
+        return csvResponse(`adoption-by-${q.by}-per-month${answer.period ? `-${answer.period.from}-${answer.period.to}` : ''}`, rows, [
+          'group', 'periodRank', 'periodAdoptionRate', 'month', 'from', 'to', 'status', 'headcount', 'activeUsers', 'adoptionRate', 'rank', 'groups',
+        ]);
       }
       return c.json(answer);
     })
