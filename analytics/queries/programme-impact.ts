@@ -30,6 +30,7 @@ export type NotEvaluableReason = 'window_too_short' | 'not_a_person_account';
 /** One member's impact (person-level: the API lists it only for the person area, never opted-out people). */
 export interface MemberImpact {
   personId: string;
+  displayName: string | null;
   department: string | null;
   joinedOn: string;
   leftOn: string | null;
@@ -42,6 +43,7 @@ export interface MemberImpact {
   figures: BeforeAfter | null;
   match: {
     personId: string;
+    displayName: string | null;
     optedOut: boolean;
     /** Distance of the prior-window activity (see docs/programmes.md). */
     distance: number;
@@ -144,7 +146,7 @@ export async function computeProgrammeImpact(connection: DuckDBConnection, progr
   const data = await getDataPeriod(connection);
 
   const rows: MemberImpact[] = members.map((m) => {
-    const base = { personId: m.personId, department: m.department, joinedOn: m.joinedOn, leftOn: m.leftOn, optedOut: m.optedOut, figures: null, match: null };
+    const base = { personId: m.personId, displayName: m.displayName, department: m.department, joinedOn: m.joinedOn, leftOn: m.leftOn, optedOut: m.optedOut, figures: null, match: null };
     const none = { ...base, windowDays: null, before: null, after: null };
     if (m.accountType !== 'person') return { ...none, notEvaluable: 'not_a_person_account' as const };
     const w = data.from && data.to ? memberWindows(m, { from: data.from, to: data.to }, windowDays, minDays) : null;
@@ -196,6 +198,7 @@ export async function computeProgrammeImpact(connection: DuckDBConnection, progr
     const days = m.member.windowDays!;
     m.member.match = {
       personId: m.candidate.personId,
+      displayName: m.candidate.displayName,
       optedOut: m.candidate.optedOut,
       distance: m.distance,
       figures: beforeAfter(perThirtyDays(counts.get(`c|${m.member.personId}|${m.candidate.personId}|before`), days), perThirtyDays(afterCounts.get(`c|${m.member.personId}|${m.candidate.personId}|after`), days)),

@@ -21,6 +21,7 @@ export interface ProgrammeRow {
 /** A member of a programme: first join, end of the latest membership (null while open). */
 export interface ProgrammeMemberRow {
   personId: string;
+  displayName: string | null;
   joinedOn: string;
   leftOn: string | null;
   department: string | null;
@@ -33,6 +34,7 @@ export interface ProgrammeMemberRow {
 /** A person of the comparison pool: a person account with a department, never a member. */
 export interface CandidateRow {
   personId: string;
+  displayName: string | null;
   department: string;
   employedFrom: string | null;
   employedTo: string | null;
