@@ -62,7 +62,7 @@ export function ImpactBars({ members, comparison, title, note }: { members: Impa
             label={axisLabel(m.perThirtyDays)}
           />
           <Tooltip formatter={(v) => (typeof v === 'number' ? formatDecimal(v, locale, 1) : '–')} cursor={{ fill: 'var(--hover)' }} />
-          <Legend verticalAlign="top" align="right" height={28} iconSize={10} wrapperStyle={{ fontSize: 13 }} />
+          <Legend verticalAlign="top" align="right" height={28} iconSize={10} wrapperStyle={{ fontSize: 13 }} itemSorter={null} />
           <Bar dataKey="membersBefore" name={m.membersBefore} fill="var(--chart-1)" fillOpacity={0.45} isAnimationActive={false} />
           <Bar dataKey="membersAfter" name={m.membersAfter} fill="var(--chart-1)" isAnimationActive={false} />
           <Bar dataKey="comparisonBefore" name={m.comparisonBefore} fill="var(--chart-2)" fillOpacity={0.45} isAnimationActive={false} />
@@ -98,7 +98,7 @@ export function FollowersChart({ weeks, crossingWeek, deadlineWeek, title, note 
           <XAxis dataKey="week" tickFormatter={(w: string) => formatPeriod(w, 'week', locale, 'short')} tick={axisTick} tickLine={false} axisLine={{ stroke: 'var(--border-strong)' }} minTickGap={16} />
           <YAxis domain={[0, ticks[ticks.length - 1]]} ticks={ticks} tickFormatter={(v: number) => formatNumber(v, locale)} tick={axisTick} tickLine={false} axisLine={false} width={72} label={axisLabel(m.followers)} />
           <Tooltip labelFormatter={(w) => formatPeriod(String(w), 'week', locale)} formatter={(v) => (typeof v === 'number' ? formatNumber(v, locale) : m.suppressedShort)} />
-          <Legend verticalAlign="top" align="right" height={28} iconSize={10} wrapperStyle={{ fontSize: 13 }} />
+          <Legend verticalAlign="top" align="right" height={28} iconSize={10} wrapperStyle={{ fontSize: 13 }} itemSorter={null} />
           {deadlineWeek ? <ReferenceLine x={deadlineWeek} stroke="var(--text-muted)" strokeDasharray="4 4" label={{ value: '6 M', position: 'insideTopRight', fill: 'var(--text-muted)', fontSize: 12 }} /> : null}
           {crossingWeek ? <ReferenceLine x={crossingWeek} stroke="var(--text)" strokeWidth={2} label={{ value: m.crossing, position: 'insideTopLeft', fill: 'var(--text)', fontSize: 12 }} /> : null}
           <Line dataKey="membersFollowers" name={m.membersFollowers} stroke="var(--chart-1)" strokeWidth={2.5} dot={false} isAnimationActive={false} />
@@ -122,7 +122,7 @@ export function CommentsChart({ weeks, title }: { weeks: ExternalWeek[]; title: 
           <XAxis dataKey="week" tickFormatter={(w: string) => formatPeriod(w, 'week', locale, 'short')} tick={axisTick} tickLine={false} axisLine={{ stroke: 'var(--border-strong)' }} minTickGap={16} />
           <YAxis domain={[0, ticks[ticks.length - 1]]} ticks={ticks} tickFormatter={(v: number) => formatNumber(v, locale)} tick={axisTick} tickLine={false} axisLine={false} width={64} label={axisLabel(m.comments)} />
           <Tooltip labelFormatter={(w) => formatPeriod(String(w), 'week', locale)} formatter={(v) => (typeof v === 'number' ? formatNumber(v, locale) : m.suppressedShort)} cursor={{ fill: 'var(--hover)' }} />
-          <Legend verticalAlign="top" align="right" height={28} iconSize={10} wrapperStyle={{ fontSize: 13 }} />
+          <Legend verticalAlign="top" align="right" height={28} iconSize={10} wrapperStyle={{ fontSize: 13 }} itemSorter={null} />
           <Bar dataKey="membersComments" name={m.membersComments} fill="var(--chart-1)" isAnimationActive={false} />
           <Bar dataKey="corporateComments" name={m.corporateComments} fill="var(--chart-2)" isAnimationActive={false} />
         </BarChart>
@@ -143,7 +143,7 @@ export function VoiceChart({ items, title, note }: { items: VoiceMonth[]; title:
           <XAxis dataKey="period" tickFormatter={(p: string) => formatPeriod(p, 'month', locale, 'short')} tick={axisTick} tickLine={false} axisLine={{ stroke: 'var(--border-strong)' }} />
           <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => formatPercent(v, locale, 0)} tick={axisTick} tickLine={false} axisLine={false} width={64} label={axisLabel(m.share)} />
           <Tooltip labelFormatter={(p) => formatPeriod(String(p), 'month', locale)} formatter={(v) => (typeof v === 'number' ? formatPercent(v, locale) : '–')} />
-          <Legend verticalAlign="top" align="right" height={28} iconSize={10} wrapperStyle={{ fontSize: 13 }} />
+          <Legend verticalAlign="top" align="right" height={28} iconSize={10} wrapperStyle={{ fontSize: 13 }} itemSorter={null} />
           <Line dataKey="employeeShare" name={m.employeeShare} stroke="var(--chart-2)" strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} />
           <Line dataKey="memberShare" name={m.memberShare} stroke="var(--chart-1)" strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} />
         </LineChart>
