@@ -158,6 +158,20 @@ describe('GET /api/programmes/:name/members (person level)', () => {
     expect(impact.evaluated).toBe(3); // opted-out members still count in the aggregates
   });
 
+  it('shows a department below the minimum group size as "(other)"', async () => {
+    // Vertrieb has 5 person accounts, Technik 4.
+    const strict = createApp({ db, config: config({ minGroupSize: 5 }), cache: false });
+    const body = await (await strict.request(`/api/programmes/${name}/members?window=30`)).json();
+    expect(body.items.map((r: { personId: string; department: string }) => [r.personId, r.department])).toEqual([
+      ['m2', 'Vertrieb'],
+      ['m1', 'Vertrieb'],
+      ['m3', '(other)'],
+      ['m4', '(other)'],
+    ]);
+    const csv = await (await strict.request(`/api/programmes/${name}/members?window=30&format=csv`)).text();
+    expect(csv).not.toContain('Technik');
+  });
+
   it('answers 404 for an unknown programme and 400 for a bad window', async () => {
     await get('/api/programmes/Nope/members', 404);
     await get(`/api/programmes/${name}/members?window=0`, 400);
