@@ -20,6 +20,7 @@ import { influencerRoutes } from './routes/influencers';
 import { networkRoutes } from './routes/network';
 import { peopleRoutes } from './routes/people';
 import { metaRoutes } from './routes/meta';
+import { programmeRoutes } from './routes/programmes';
 
 /** Builds the API for an open database and a configuration. */
 export function createApp(given: AppDeps, options: { staticRoot?: string } = {}) {
@@ -34,6 +35,7 @@ export function createApp(given: AppDeps, options: { staticRoot?: string } = {})
     .route('/influencers', influencerRoutes(deps))
     .route('/people', peopleRoutes(deps))
     .route('/network', networkRoutes(deps))
+    .route('/programmes', programmeRoutes(deps))
     .route('/audit', auditRoutes(deps))
     .route('/imports', importRoutes(deps))
     .route('/session', sessionRoutes(deps));

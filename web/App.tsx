@@ -40,6 +40,7 @@ const routes: Route[] = [
   { path: '/influencers', nav: 'influencers', component: page(() => import('./pages/InfluencersPage'), 'InfluencersPage'), available: true, filters: 'groups', area: 'person', ownGuard: true },
   { path: '/network', nav: 'network', component: page(() => import('./pages/NetworkPage'), 'NetworkPage'), available: true, filters: 'department', area: 'person', ownGuard: true },
   { path: '/pilot', nav: 'pilot', component: page(() => import('./pages/PilotPage'), 'PilotPage'), available: false, filters: 'all', area: 'person' },
+  { path: '/programmes', nav: 'programmes', component: page(() => import('./pages/ProgrammesPage'), 'ProgrammesPage'), available: true, filters: 'none', area: 'aggregate' },
   { path: '/report', nav: 'report', component: page(() => import('./pages/ReportPage'), 'ReportPage'), available: false, filters: 'all', area: 'aggregate' },
   { path: '/data', nav: 'data', component: page(() => import('./pages/DataPage'), 'DataPage'), available: true, filters: 'none', area: 'aggregate' },
   { path: '/audit', nav: 'audit', component: page(() => import('./pages/AuditPage'), 'AuditPage'), available: true, filters: 'none', area: 'admin' },

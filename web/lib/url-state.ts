@@ -7,7 +7,7 @@ import type { Filters } from './queries';
 const NAVIGATE_EVENT = 'chorus:navigate';
 
 /** Paths of the dashboard pages, in navigation order. */
-export const pagePaths = ['/', '/adoption', '/content', '/influencers', '/network', '/pilot', '/report', '/data', '/audit'] as const;
+export const pagePaths = ['/', '/adoption', '/content', '/influencers', '/network', '/pilot', '/programmes', '/report', '/data', '/audit'] as const;
 export type PagePath = (typeof pagePaths)[number];
 
 /** Path of a person's page; the id is URL-encoded. */
