@@ -11,11 +11,12 @@ import {
   getTopPosts,
   getUnansweredQuestions,
   getVoiceShare,
+  computeVoiceTotals,
   topPostSortKeys,
   type ContentFilter,
   type TopPostSort,
 } from '../../analytics/queries/content-engagement';
-import type { Change, ContentSummaryRow, DayRange, FormatMixRow, QuestionGroupRow, SpaceActivityRow, TopPostRow, UnansweredQuestionRow, VoiceShareRow } from '../../analytics/types';
+import type { Change, ContentSummaryRow, DayRange, FormatMixRow, QuestionGroupRow, SpaceActivityRow, TopPostRow, UnansweredQuestionRow, VoiceShareRow, VoiceTotals } from '../../analytics/types';
 import { csvResponse } from '../csv';
 import type { AppDeps } from '../deps';
 import { otherGroup, type GroupGuard } from '../privacy';
@@ -70,16 +71,7 @@ export interface QuestionFigures {
   effect: number | null;
 }
 
-/** Totals of the voice share over a whole period. */
-export interface VoiceTotals {
-  employeePosts: number;
-  officialPosts: number;
-  employeeEngagement: number;
-  officialEngagement: number;
-  employeeShare: number | null;
-  employeeEngagementPerPost: number | null;
-  officialEngagementPerPost: number | null;
-}
+export type { VoiceTotals } from '../../analytics/types';
 
 type SpaceFigures = { [K in Exclude<keyof SpaceActivityRow, 'space' | 'kind' | 'official'>]: number | null };
 /** A space of GET /api/content/spaces; the figures are null when the row is suppressed. */
@@ -104,23 +96,6 @@ function contentFilter(q: { department?: string; location?: string; space?: stri
 /** Department and space labels of a listed post, with small groups folded into "(other)". */
 function foldListed<T extends { department: string | null; space: string | null }>(guard: GroupGuard, rows: T[]): T[] {
   return rows.map((r) => ({ ...r, department: r.department === null ? null : guard.label('department', r.department), space: r.space === null ? null : guard.label('space', r.space) }));
-}
-
-function totalsOf(items: VoiceShareRow[]): VoiceTotals {
-  const sum = (k: keyof VoiceShareRow) => items.reduce((s, r) => s + (r[k] as number), 0);
-  const employeePosts = sum('employeePosts');
-  const officialPosts = sum('officialPosts');
-  const employeeEngagement = sum('employeeEngagement');
-  const officialEngagement = sum('officialEngagement');
-  return {
-    employeePosts,
-    officialPosts,
-    employeeEngagement,
-    officialEngagement,
-    employeeShare: employeeEngagement + officialEngagement > 0 ? employeeEngagement / (employeeEngagement + officialEngagement) : null,
-    employeeEngagementPerPost: employeePosts > 0 ? employeeEngagement / employeePosts : null,
-    officialEngagementPerPost: officialPosts > 0 ? officialEngagement / officialPosts : null,
-  };
 }
 
 const periodName = (range: DayRange | null) => (range ? `-${range.from}-${range.to}` : '');
@@ -218,11 +193,11 @@ export function contentRoutes(deps: AppDeps) {
         if (!range) return { ...base, suppressed: false };
         checkSeriesLength(range, q.grain);
         const items = await getVoiceShare(conn, { ...range, grain: q.grain, space: q.space });
-        const current = totalsOf(items);
+        const current = computeVoiceTotals(items);
         if (q.compare !== 'previous') return { ...base, items, current, suppressed: false };
         const before = previousOf(range, data);
         // The totals do not depend on the grain: months keep the previous series short.
-        const previous = before.hasData ? totalsOf(await getVoiceShare(conn, { ...before.period, grain: 'month', space: q.space })) : null;
+        const previous = before.hasData ? computeVoiceTotals(await getVoiceShare(conn, { ...before.period, grain: 'month', space: q.space })) : null;
         return { ...base, previousPeriod: before.period, items, current, previous, change: computeChange(current, previous), suppressed: false };
       });
       if (q.format === 'csv') return csvResponse(`voice-share-${q.grain}${periodName(answer.period)}`, answer.items as unknown as Record<string, unknown>[]);
