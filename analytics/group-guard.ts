@@ -27,6 +27,11 @@ export class GroupGuard {
     return this.isSmall(dimension, group) ? otherGroup : group;
   }
 
+  /** Folds the author's department and the space of each listed post (lists of posts). */
+  foldPosts<T extends { department: string | null; space: string | null }>(rows: T[]): T[] {
+    return rows.map((r) => ({ ...r, department: r.department === null ? null : this.label('department', r.department), space: r.space === null ? null : this.label('space', r.space) }));
+  }
+
   /** Folds the department and location of each row (person-level lists). */
   foldPeople<T extends { department: string | null; location?: string | null }>(rows: T[]): T[] {
     return rows.map((r) => ({

@@ -19,7 +19,7 @@ import {
 import type { Change, ContentSummaryRow, DayRange, FormatMixRow, QuestionGroupRow, SpaceActivityRow, TopPostRow, UnansweredQuestionRow, VoiceShareRow, VoiceTotals } from '../../analytics/types';
 import { csvResponse } from '../csv';
 import type { AppDeps } from '../deps';
-import { otherGroup, type GroupGuard } from '../privacy';
+import { otherGroup } from '../privacy';
 import { formatParam, groupName, queryOf } from '../validation';
 import {
   checkPeriod,
@@ -93,11 +93,6 @@ function contentFilter(q: { department?: string; location?: string; space?: stri
   return { ...range, department: q.department, location: q.location, space: q.space, voice: q.voice };
 }
 
-/** Department and space labels of a listed post, with small groups folded into "(other)". */
-function foldListed<T extends { department: string | null; space: string | null }>(guard: GroupGuard, rows: T[]): T[] {
-  return rows.map((r) => ({ ...r, department: r.department === null ? null : guard.label('department', r.department), space: r.space === null ? null : guard.label('space', r.space) }));
-}
-
 const periodName = (range: DayRange | null) => (range ? `-${range.from}-${range.to}` : '');
 
 /**
@@ -164,7 +159,7 @@ export function contentRoutes(deps: AppDeps) {
               effect: computeChange({ effect: compared.current.effect }, { effect: compared.previous.effect })!.effect,
             }
           : null;
-        const unanswered = foldListed(guard, await getUnansweredQuestions(conn, { ...contentFilter(q, range), asOf: data.to, limit: q.limit }));
+        const unanswered = guard.foldPosts(await getUnansweredQuestions(conn, { ...contentFilter(q, range), asOf: data.to, limit: q.limit }));
         return { ...base, previousPeriod: compared.previousPeriod, current: compared.current, previous: compared.previous, change, unanswered, suppressed: false };
       });
       if (q.format === 'csv') return csvResponse(`unanswered-questions${periodName(answer.period)}`, answer.unanswered as unknown as Record<string, unknown>[], unansweredColumns);
@@ -179,7 +174,7 @@ export function contentRoutes(deps: AppDeps) {
         if (await isSuppressedSelection(deps, conn, q)) return { ...base, suppressed: true };
         if (!range) return { ...base, suppressed: false };
         const rows = await getTopPosts(conn, { ...contentFilter(q, range), sort: q.sort, limit: q.limit, format: q.postFormat });
-        return { ...base, items: foldListed(guard, rows), suppressed: false };
+        return { ...base, items: guard.foldPosts(rows), suppressed: false };
       });
       if (q.format === 'csv') return csvResponse(`top-posts${periodName(answer.period)}`, answer.items as unknown as Record<string, unknown>[], postColumns);
       return c.json(answer);
@@ -215,7 +210,7 @@ export function contentRoutes(deps: AppDeps) {
         const rows = await getTopPosts(conn, { ...filter, sort: q.sort, limit: q.limit, syndicated: true });
         const syndicated = await getContentSummary(conn, { ...filter, syndicated: true });
         const others = await getContentSummary(conn, { ...filter, syndicated: false });
-        return { ...base, items: foldListed(guard, rows), syndicated, others, suppressed: false };
+        return { ...base, items: guard.foldPosts(rows), syndicated, others, suppressed: false };
       });
       if (q.format === 'csv') return csvResponse(`syndicated-posts${periodName(answer.period)}`, answer.items as unknown as Record<string, unknown>[], postColumns);
       return c.json(answer);
