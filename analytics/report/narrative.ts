@@ -93,6 +93,8 @@ export function reportFormat(lang: ReportLang) {
   const sign = (n: number) => (n > 0 ? '+' : n < 0 ? '\u2212' : '±');
   /** A signed rate change in points: "+4,2 Prozentpunkte", "−1,3 percentage points". */
   const signedPoints = (change: number) => `${sign(change)}${points(change)}`;
+  /** A signed rate change in short points: "+4,2 Pp.", "−1.3 pp". */
+  const signedPointsShort = (change: number) => `${sign(change)}${one.format(Math.abs(change) * 100)}${lang === 'de' ? '\u00a0Pp.' : '\u00a0pp'}`;
   /** A signed relative change: "+12 %", "−8%". */
   const signedPercent = (relative: number) => `${sign(relative)}${int.format(Math.abs(Math.round(relative * 100)))}${w.percentSign}`;
   const monthName = (month: string, withYear = false) => {
@@ -100,7 +102,7 @@ export function reportFormat(lang: ReportLang) {
     return new Intl.DateTimeFormat(w.locale, { month: 'long', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
   };
   const day = (d: string) => new Intl.DateTimeFormat(w.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
-  return { count, percent, points, signedPoints, signedPercent, monthName, day, locale: w.locale };
+  return { count, percent, points, signedPoints, signedPointsShort, signedPercent, monthName, day, locale: w.locale };
 }
 
 /** The movement in words: "Beiträge: +12 % (1.100 → 1.234)", "Adoption in IT: +5.3 percentage points (58% → 64%)". */
