@@ -19,6 +19,7 @@ import { influencerRoutes } from './routes/influencers';
 import { networkRoutes } from './routes/network';
 import { peopleRoutes } from './routes/people';
 import { metaRoutes } from './routes/meta';
+import { reportRoutes } from './routes/reports';
 
 /** Builds the API for an open database and a configuration. */
 export function createApp(given: AppDeps, options: { staticRoot?: string } = {}) {
@@ -32,6 +33,7 @@ export function createApp(given: AppDeps, options: { staticRoot?: string } = {})
     .route('/influencers', influencerRoutes(deps))
     .route('/people', peopleRoutes(deps))
     .route('/network', networkRoutes(deps))
+    .route('/reports', reportRoutes(deps))
     .route('/audit', auditRoutes(deps))
     .route('/imports', importRoutes(deps))
     .route('/session', sessionRoutes(deps));
