@@ -181,14 +181,14 @@ const css = `
 .chorus-report .kpis{display:grid;grid-template-columns:repeat(4,1fr);gap:6px;margin:0 0 6px}
 .chorus-report .kpi{border:1px solid var(--line);border-radius:4px;padding:6px 8px;break-inside:avoid}
 .chorus-report .kpi-label{font-size:8.5pt;color:var(--muted)}
-.chorus-report .kpi-value{font-size:15pt;font-weight:650;line-height:1.25}
-.chorus-report .kpi-change{font-size:8.5pt;color:var(--muted);white-space:nowrap}
+.chorus-report .kpi-figure{font-size:15pt;font-weight:650;line-height:1.25}
+.chorus-report .kpi-delta{font-size:8.5pt;color:var(--muted);white-space:nowrap}
 .chorus-report .up{color:var(--up)}
 .chorus-report .down{color:var(--down)}
 .chorus-report ol.movements{margin:0;padding-left:18px}
 .chorus-report ol.movements li{margin:0 0 2px}
-.chorus-report .chart{display:block;width:100%;height:auto;margin:2px 0 4px}
-.chorus-report .chart text{font-family:inherit}
+.chorus-report .report-chart{display:block;width:100%;height:auto;margin:2px 0 4px}
+.chorus-report .report-chart text{font-family:inherit}
 .chorus-report table{width:100%;border-collapse:collapse;font-size:9.5pt;margin:0 0 6px}
 .chorus-report th,.chorus-report td{text-align:left;padding:3px 6px;border-bottom:1px solid var(--line);vertical-align:top}
 .chorus-report th{font-weight:600;color:var(--muted);font-size:8.5pt}
@@ -198,14 +198,14 @@ const css = `
 .chorus-report .lists ul{margin:0;padding-left:16px}
 .chorus-report .footnote{margin-top:12px;padding-top:6px;border-top:1px solid var(--line);font-size:8.5pt;color:var(--muted)}
 .chorus-report .footnote p{margin:0 0 3px}
-.chorus-report .muted{color:var(--muted)}
+.chorus-report .r-muted{color:var(--muted)}
 .chorus-report .suppressed-note{padding:10px 12px;border:1px dashed var(--line);border-radius:4px}
 @page{size:A4;margin:12mm}
 @media print{
   .chorus-report{font-size:10pt}
   .chorus-report .report-page{max-width:none;margin:0;padding:0;border:0;box-shadow:none}
   .chorus-report .report-page+.report-page{break-before:page;page-break-before:always}
-  .chorus-report .kpi,.chorus-report table,.chorus-report .chart,.chorus-report .cols>div{break-inside:avoid}
+  .chorus-report .kpi,.chorus-report table,.chorus-report .report-chart,.chorus-report .cols>div{break-inside:avoid}
   .chorus-report{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 `;
@@ -217,20 +217,20 @@ interface Ctx {
 }
 
 function changeSpan(ctx: Ctx, change: Change | undefined, unit: 'points' | 'percent', label: string): string {
-  if (!change || change.absolute === null) return `<div class="kpi-change">${esc(ctx.l.noComparison)} ${esc(label)}</div>`;
+  if (!change || change.absolute === null) return `<div class="kpi-delta">${esc(ctx.l.noComparison)} ${esc(label)}</div>`;
   const value = unit === 'points' ? change.absolute : change.relative;
-  if (value === null) return `<div class="kpi-change">${esc(ctx.l.noComparison)} ${esc(label)}</div>`;
+  if (value === null) return `<div class="kpi-delta">${esc(ctx.l.noComparison)} ${esc(label)}</div>`;
   const threshold = unit === 'points' ? narrativeThresholds.ratePoints : narrativeThresholds.countRelative;
   const cls = Math.abs(value) >= threshold - 1e-9 ? (value > 0 ? 'up' : 'down') : '';
   const text = unit === 'points' ? ctx.f.signedPointsShort(value) : ctx.f.signedPercent(value);
-  return `<div class="kpi-change"><span class="${cls}">${esc(text)}</span> ${esc(label)}</div>`;
+  return `<div class="kpi-delta"><span class="${cls}">${esc(text)}</span> ${esc(label)}</div>`;
 }
 
 function kpiTile(ctx: Ctx, label: string, value: string, key: string, unit: 'points' | 'percent', source: 'adoption' | 'content', title?: string): string {
   const block = ctx.r[source];
   const change = block?.change?.[key];
   const yearAgo = ctx.r.yearAgoPeriod ? changeSpan(ctx, block?.yearAgoChange?.[key], unit, ctx.l.vsYearAgo) : '';
-  return `<div class="kpi"${title ? ` title="${esc(title)}"` : ''}><div class="kpi-label">${esc(label)}</div><div class="kpi-value">${esc(value)}</div>${changeSpan(ctx, change, unit, ctx.l.vsPrevious)}${yearAgo}</div>`;
+  return `<div class="kpi"${title ? ` title="${esc(title)}"` : ''}><div class="kpi-label">${esc(label)}</div><div class="kpi-figure">${esc(value)}</div>${changeSpan(ctx, change, unit, ctx.l.vsPrevious)}${yearAgo}</div>`;
 }
 
 const rateText = (ctx: Ctx, rate: number | null) => (rate === null ? '–' : ctx.f.percent(rate));
@@ -272,7 +272,7 @@ function trendChart(ctx: Ctx): string {
       return `<text x="${x(i).toFixed(1)}" y="${h - 10}" font-size="10" text-anchor="middle" fill="#5b6675">${esc(text)}</text>`;
     })
     .join('');
-  return `<svg class="chart" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${esc(ctx.l.trend)}">${grid}<path d="${path}" fill="none" stroke="#2f6fdf" stroke-width="2.2"/>${dots}${months}</svg>`;
+  return `<svg class="report-chart" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${esc(ctx.l.trend)}">${grid}<path d="${path}" fill="none" stroke="#2f6fdf" stroke-width="2.2"/>${dots}${months}</svg>`;
 }
 
 /** Inline SVG horizontal bars: adoption rate per department, the overall rate as a dashed line. */
@@ -305,18 +305,18 @@ function departmentChart(ctx: Ctx): string {
       ? ''
       : `<line x1="${(labelWidth + scale(overall)).toFixed(1)}" x2="${(labelWidth + scale(overall)).toFixed(1)}" y1="${top - 4}" y2="${h - 16}" stroke="#b3261e" stroke-width="1.2" stroke-dasharray="4 3"/>` +
         `<text x="${(labelWidth + scale(overall)).toFixed(1)}" y="${h - 4}" font-size="10" text-anchor="middle" fill="#b3261e">${esc(`${ctx.l.overall} ${ctx.f.percent(overall)}`)}</text>`;
-  return `<svg class="chart" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${esc(ctx.l.departmentsChart)}">${bars}${line}</svg>`;
+  return `<svg class="report-chart" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${esc(ctx.l.departmentsChart)}">${bars}${line}</svg>`;
 }
 
 /** Inline SVG: one stacked bar, employees' against official channels' share of engagement. */
 function voiceChart(ctx: Ctx): string {
   const share = ctx.r.voice?.current.employeeShare ?? null;
-  if (share === null) return `<p class="muted">${esc(ctx.l.noVoice)}</p>`;
+  if (share === null) return `<p class="r-muted">${esc(ctx.l.noVoice)}</p>`;
   const employees = Math.round(share * 100);
   const w = 330;
   const width = (employees / 100) * w;
   return (
-    `<svg class="chart" viewBox="0 0 ${w} 46" width="${w}" height="46" role="img" aria-label="${esc(ctx.l.voice)}">` +
+    `<svg class="report-chart" viewBox="0 0 ${w} 46" width="${w}" height="46" role="img" aria-label="${esc(ctx.l.voice)}">` +
     `<rect x="0" y="0" width="${width.toFixed(1)}" height="20" fill="#2f6fdf"/><rect x="${width.toFixed(1)}" y="0" width="${(w - width).toFixed(1)}" height="20" fill="#f0a43a"/>` +
     `<text x="0" y="36" font-size="10.5" fill="#1c2430">${esc(`${ctx.l.employees} ${ctx.f.percent(employees / 100)}`)}</text>` +
     `<text x="${w}" y="36" font-size="10.5" text-anchor="end" fill="#1c2430">${esc(`${ctx.l.official} ${ctx.f.percent((100 - employees) / 100)}`)}</text></svg>`
@@ -349,14 +349,14 @@ function summaryPage(ctx: Ctx): string {
     kpiTile(ctx, l.posts, f.count(c.posts), 'posts', 'percent', 'content'),
     kpiTile(ctx, l.comments, f.count(c.comments), 'comments', 'percent', 'content'),
     kpiTile(ctx, l.reactions, f.count(c.reactions), 'reactions', 'percent', 'content'),
-    `<div class="kpi"><div class="kpi-label">${esc(l.risingVoices)}</div><div class="kpi-value">${esc(r.risingVoices === null ? '–' : f.count(r.risingVoices))}</div><div class="kpi-change">${esc(r.risingVoices === null ? l.risingNotComputed : '')}</div></div>`,
+    `<div class="kpi"><div class="kpi-label">${esc(l.risingVoices)}</div><div class="kpi-figure">${esc(r.risingVoices === null ? '–' : f.count(r.risingVoices))}</div><div class="kpi-delta">${esc(r.risingVoices === null ? l.risingNotComputed : '')}</div></div>`,
   ].join('');
   const t = narrativeThresholds;
   const thresholds = `${f.points(t.ratePoints)}, ${f.signedPercent(t.countRelative).replace('+', '')}`;
   const movements =
     r.movements.length > 0
       ? `<ol class="movements" data-section="movements">${r.movements.map((m) => `<li class="${m.change > 0 ? 'up' : 'down'}"><span style="color:var(--ink)">${esc(m.text)}</span></li>`).join('')}</ol>`
-      : `<p class="muted" data-section="movements">${esc(l.noMovements(thresholds))}</p>`;
+      : `<p class="r-muted" data-section="movements">${esc(l.noMovements(thresholds))}</p>`;
   return (
     `<section class="report-page" data-page="summary">${header(ctx)}` +
     `<h2>${esc(l.summary)}</h2>${narrative}` +
@@ -376,7 +376,7 @@ function departmentsPage(ctx: Ctx): string {
   const rising = changed.filter((d) => d.change! > 0).sort((a, b) => b.change! - a.change!).slice(0, 3);
   const falling = changed.filter((d) => d.change! < 0).sort((a, b) => a.change! - b.change!).slice(0, 3);
   const list = (items: typeof shown, text: (d: (typeof shown)[number]) => string) =>
-    items.length === 0 ? `<p class="muted">${esc(l.none)}</p>` : `<ul>${items.map((d) => `<li>${esc(text(d))}</li>`).join('')}</ul>`;
+    items.length === 0 ? `<p class="r-muted">${esc(l.none)}</p>` : `<ul>${items.map((d) => `<li>${esc(text(d))}</li>`).join('')}</ul>`;
   const rows = r.departments
     .map((d) => {
       const other = d.group === otherGroup;
@@ -401,16 +401,16 @@ function contentPage(ctx: Ctx): string {
   const { r, l, f } = ctx;
   const posts =
     r.topPosts.length === 0
-      ? `<p class="muted">${esc(l.noPosts)}</p>`
+      ? `<p class="r-muted">${esc(l.noPosts)}</p>`
       : `<table data-section="top-posts"><thead><tr><th class="num">#</th><th>${esc(l.postTitle)}</th><th>${esc(l.space)}</th><th class="num">${esc(l.reactions)}</th><th class="num">${esc(l.comments)}</th><th class="num">${esc(l.engagement)}</th></tr></thead><tbody>${r.topPosts
           .map(
             (p) =>
-              `<tr><td class="num">${p.rank}</td><td>${esc(p.title ?? l.untitled)}<div class="muted" style="font-size:8.5pt">${esc(f.day(p.day))}${p.department ? ` · ${esc(p.department)}` : ''}</div></td><td>${esc(p.space ?? '–')}</td><td class="num">${esc(f.count(p.reactions))}</td><td class="num">${esc(f.count(p.comments))}</td><td class="num">${esc(f.count(p.engagement))}</td></tr>`,
+              `<tr><td class="num">${p.rank}</td><td>${esc(p.title ?? l.untitled)}<div class="r-muted" style="font-size:8.5pt">${esc(f.day(p.day))}${p.department ? ` · ${esc(p.department)}` : ''}</div></td><td>${esc(p.space ?? '–')}</td><td class="num">${esc(f.count(p.reactions))}</td><td class="num">${esc(f.count(p.comments))}</td><td class="num">${esc(f.count(p.engagement))}</td></tr>`,
           )
           .join('')}</tbody></table>`;
   const programmes =
     r.programmes.length === 0
-      ? `<p class="muted">${esc(l.noProgrammes)}</p>`
+      ? `<p class="r-muted">${esc(l.noProgrammes)}</p>`
       : `<table data-section="programmes"><thead><tr><th>${esc(l.programmes)}</th><th class="num">${esc(l.members)}</th><th class="num">${esc(l.joined)}</th><th class="num">${esc(l.left)}</th><th class="num">${esc(l.followers)}</th><th class="num">${esc(l.corporateFollowers)}</th></tr></thead><tbody>${r.programmes
           .map((p) => {
             const n = (v: number | null) => (v === null ? '–' : esc(f.count(v)));
@@ -419,7 +419,7 @@ function contentPage(ctx: Ctx): string {
           })
           .join('')}</tbody></table>`;
   const voiceChange = r.voice?.change?.employeeShare?.absolute ?? null;
-  const voiceNote = voiceChange === null ? '' : `<p class="muted" style="margin:0">${esc(f.signedPoints(voiceChange))} ${esc(l.vsPrevious)}</p>`;
+  const voiceNote = voiceChange === null ? '' : `<p class="r-muted" style="margin:0">${esc(f.signedPoints(voiceChange))} ${esc(l.vsPrevious)}</p>`;
   return (
     `<section class="report-page" data-page="content"><h2>${esc(l.contentAndProgrammes)}</h2>` +
     `<h3>${esc(l.topContent)}</h3>${posts}` +

@@ -95,9 +95,9 @@ describe.each(['2026-09', '2026-10'])('the monthly report of %s on the demo orga
     const api = await get(`/api/adoption/kpis?month=${month}`);
     const html = renderReportHtml(r);
     const f = reportFormat('de');
-    expect(html).toContain(`<div class="kpi-value">${f.count(api.current.headcount)}</div>`);
-    expect(html).toContain(`<div class="kpi-value">${f.count(api.current.activeUsers)}</div>`);
-    expect(html).toContain(`<div class="kpi-value">${f.percent(api.current.adoptionRate)}</div>`);
+    expect(html).toContain(`<div class="kpi-figure">${f.count(api.current.headcount)}</div>`);
+    expect(html).toContain(`<div class="kpi-figure">${f.count(api.current.activeUsers)}</div>`);
+    expect(html).toContain(`<div class="kpi-figure">${f.percent(api.current.adoptionRate)}</div>`);
   });
 });
 

@@ -63,7 +63,7 @@ describe('chorus report', () => {
       });
       await page.goto(`file://${out}`);
       expect(await page.locator('.report-page').count()).toBe(3);
-      expect(await page.locator('svg.chart').count()).toBeGreaterThanOrEqual(3);
+      expect(await page.locator('svg.report-chart').count()).toBeGreaterThanOrEqual(3);
       expect(requests).toEqual([]);
     } finally {
       await browser.close();
