@@ -119,7 +119,7 @@ export function App() {
             <ul>
               {visible.map((r) => (
                 <li key={r.path}>
-                  <Link to={r.path} className="nav-link" data-testid={`nav-${r.nav}`}>
+                  <Link to={r.path} className="nav-link" data-testid={`nav-${r.nav}`} {...(r === route && r.path !== normalised ? { 'aria-current': 'page' as const } : {})}>
                     <span>{t.nav[r.nav]}</span>
                     {r.available ? null : <span className="nav-soon">{t.nav.soon}</span>}
                   </Link>
