@@ -280,7 +280,9 @@ export function writeNarrative(report: NarrativeFigures): string[] {
     if (p.joined) moves.push(de ? `${f.count(p.joined)} kamen im ${month} hinzu` : `${f.count(p.joined)} joined in ${month}`);
     if (p.left) moves.push(de ? `${f.count(p.left)} schieden aus` : `${f.count(p.left)} left`);
     const tail = moves.length > 0 ? ` (${moves.join(', ')})` : '';
-    out.push(de ? `Das Programm „${p.programme}“ hat ${f.count(p.members!)} Mitglieder${tail}.` : `The programme “${p.programme}” has ${f.count(p.members!)} members${tail}.`);
+    // Programmes are about the whole organisation; say so when the report is filtered.
+    const whole = report.filters.department || report.filters.location ? (de ? ' (ganze Organisation)' : ' (whole organisation)') : '';
+    out.push(de ? `Das Programm „${p.programme}“${whole} hat ${f.count(p.members!)} Mitglieder${tail}.` : `The programme “${p.programme}”${whole} has ${f.count(p.members!)} members${tail}.`);
     if (p.memberFollowers !== null && p.corporateFollowers !== null && p.week) {
       out.push(
         de

@@ -60,7 +60,7 @@ const labels = {
     employees: 'Beschäftigte',
     official: 'Offizielle Kanäle',
     noVoice: 'Keine Resonanz auf Beiträge in diesem Monat.',
-    programmes: 'Programme',
+    programmes: 'Programme (ganze Organisation)',
     noProgrammes: 'Keine Programme in diesem Monat.',
     members: 'Mitglieder',
     joined: 'neu',
@@ -85,7 +85,7 @@ const labels = {
       'Nutzungsquote = Personen mit mindestens einer Aktivität im Monat / Beschäftigte im Monat. Beiträge: im Monat erstellt; Kommentare und Reaktionen: auf diese Beiträge bis zum Ende der Daten (jüngere Beiträge hatten weniger Zeit). Veränderungen unter den Schwellen werden im Text nicht genannt:',
     yearAgoMissing: 'Vorjahresvergleich: Die Daten reichen nicht bis zum selben Monat des Vorjahres zurück.',
     generated: (at: string) => `Erstellt am ${at}`,
-    suppressedReport: (min: number) => `Für diese Auswahl werden keine Zahlen gezeigt: Sie umfasst weniger als ${min} Personen.`,
+    suppressedReport: (min: number) => `Die gewählte Abteilung oder der Standort umfasst weniger als ${min} Personen; zum Schutz der Privatsphäre werden keine Zahlen gezeigt.`,
     pageOf: 'Seite',
   },
   en: {
@@ -132,7 +132,7 @@ const labels = {
     employees: 'Employees',
     official: 'Official channels',
     noVoice: 'No engagement on posts this month.',
-    programmes: 'Programmes',
+    programmes: 'Programmes (whole organisation)',
     noProgrammes: 'No programmes this month.',
     members: 'Members',
     joined: 'joined',
@@ -157,7 +157,7 @@ const labels = {
       'Adoption rate = people with at least one activity in the month / headcount of the month. Posts: created in the month; comments and reactions: on those posts up to the end of the data (newer posts had less time). Changes below the thresholds are not mentioned in the text:',
     yearAgoMissing: 'Year-on-year comparison: the data does not reach back to the same month last year.',
     generated: (at: string) => `Generated on ${at}`,
-    suppressedReport: (min: number) => `No figures are shown for this selection: it has fewer than ${min} people.`,
+    suppressedReport: (min: number) => `The chosen department or location has fewer than ${min} people; to protect privacy no figures are shown.`,
     pageOf: 'Page',
   },
 } as const;
@@ -199,7 +199,6 @@ const css = `
 .chorus-report .footnote{margin-top:12px;padding-top:6px;border-top:1px solid var(--line);font-size:8.5pt;color:var(--muted)}
 .chorus-report .footnote p{margin:0 0 3px}
 .chorus-report .r-muted{color:var(--muted)}
-.chorus-report .suppressed-note{padding:10px 12px;border:1px dashed var(--line);border-radius:4px}
 @page{size:A4;margin:12mm}
 @media print{
   .chorus-report{font-size:10pt}
@@ -337,7 +336,7 @@ function summaryPage(ctx: Ctx): string {
   const { r, l, f } = ctx;
   const narrative = `<div class="narrative" data-section="narrative">${r.narrative.map((s) => `<p>${esc(s)}</p>`).join('')}</div>`;
   if (r.suppressed || !r.adoption || !r.content) {
-    return `<section class="report-page" data-page="summary">${header(ctx)}${narrative}<p class="suppressed-note">${esc(l.suppressedReport(r.footnote.minGroupSize))}</p>${footnote(ctx)}</section>`;
+    return `<section class="report-page" data-page="summary">${header(ctx)}${narrative}${footnote(ctx)}</section>`;
   }
   const a = r.adoption.current;
   const c = r.content.current;
@@ -441,7 +440,8 @@ function footnote(ctx: Ctx): string {
     const at = n.lastImport.finishedAt ? new Intl.DateTimeFormat(f.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: n.timeZone }).format(new Date(n.lastImport.finishedAt)) : '–';
     lines.push(`${l.lastImport(at, n.lastImport.source)}.`);
   }
-  lines.push(`${l.minGroup(n.minGroupSize)} ${n.suppressedDepartments.length > 0 ? l.suppressedDepartments(n.suppressedDepartments.join(', ')) : l.noSuppressed}`);
+  if (r.suppressed) lines.push(l.suppressedReport(n.minGroupSize));
+  else lines.push(`${l.minGroup(n.minGroupSize)} ${n.suppressedDepartments.length > 0 ? l.suppressedDepartments(n.suppressedDepartments.join(', ')) : l.noSuppressed}`);
   if (n.suppressedProgrammes.length > 0) lines.push(l.suppressedProgrammes(n.suppressedProgrammes.join(', ')));
   lines.push(`${l.definitions} ${f.points(t.ratePoints)} (${l.adoptionRate}, ${l.stickiness}), ${f.points(t.departmentPoints)} (${l.department}), ${f.signedPercent(t.countRelative).replace('+', '')} (${l.activeUsers}, ${l.posts}, ${l.comments}, ${l.reactions}).`);
   if (!r.yearAgoPeriod) lines.push(l.yearAgoMissing);
