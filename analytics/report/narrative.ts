@@ -92,11 +92,12 @@ export function reportFormat(lang: ReportLang) {
   const points = (change: number) => w.points(one.format(Math.abs(change) * 100));
   const sign = (n: number) => (n > 0 ? '+' : n < 0 ? '\u2212' : '±');
   /** A signed rate change in points: "+4,2 Prozentpunkte", "−1,3 percentage points". */
-  const signedPoints = (change: number) => `${sign(change)}${points(change)}`;
+  // The sign of what is shown: a change that rounds to zero is "±0", never "−0".
+  const signedPoints = (change: number) => `${sign(Math.round(change * 1000))}${points(change)}`;
   /** A signed rate change in short points: "+4,2 Pp.", "−1.3 pp". */
-  const signedPointsShort = (change: number) => `${sign(change)}${one.format(Math.abs(change) * 100)}${lang === 'de' ? '\u00a0Pp.' : '\u00a0pp'}`;
+  const signedPointsShort = (change: number) => `${sign(Math.round(change * 1000))}${one.format(Math.abs(change) * 100)}${lang === 'de' ? '\u00a0Pp.' : '\u00a0pp'}`;
   /** A signed relative change: "+12 %", "−8%". */
-  const signedPercent = (relative: number) => `${sign(relative)}${int.format(Math.abs(Math.round(relative * 100)))}${w.percentSign}`;
+  const signedPercent = (relative: number) => `${sign(Math.round(relative * 100))}${int.format(Math.abs(Math.round(relative * 100)))}${w.percentSign}`;
   const monthName = (month: string, withYear = false) => {
     const [y, m] = month.split('-').map(Number);
     return new Intl.DateTimeFormat(w.locale, { month: 'long', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
