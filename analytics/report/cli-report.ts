@@ -19,14 +19,16 @@ export interface ReportCommandOptions {
   pdf?: string;
   department?: string;
   location?: string;
+  /** Where to look for Chromium (default chromiumCandidates). */
+  chromiumPaths?: string[];
 }
 
 /** Where Debian and Ubuntu install Chromium. */
 export const chromiumCandidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
-/** The installed Chromium, or null. */
-export function findChromium(): string | null {
-  return chromiumCandidates.find((p) => existsSync(p)) ?? null;
+/** The first of `paths` that exists (an installed Chromium), or null. */
+export function findChromium(paths: string[] = chromiumCandidates): string | null {
+  return paths.find((p) => existsSync(p)) ?? null;
 }
 
 /**
@@ -111,9 +113,10 @@ export async function reportCommand(options: ReportCommandOptions): Promise<numb
   writeFileSync(out, html);
   say(`Wrote ${out} (report of ${month}, ${lang}, ${pages} A4 ${pages === 1 ? 'page' : 'pages'} when printed).`);
   if (!options.pdf) return 0;
-  const chromium = findChromium();
+  const paths = options.chromiumPaths ?? chromiumCandidates;
+  const chromium = findChromium(paths);
   if (!chromium) {
-    complain(`--pdf needs Chromium, which is not installed (looked for ${chromiumCandidates.join(', ')}); install it with: apt-get install -y chromium`);
+    complain(`--pdf needs Chromium, which is not installed (looked for ${paths.join(', ')}); install it with: apt-get install -y chromium`);
     return 4;
   }
   const pdf = resolve(options.pdf);
