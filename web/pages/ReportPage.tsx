@@ -2,7 +2,7 @@
 // same HTML as the CLI's file and the PDF), print and download. /report goes to the latest
 // complete month. Printing hides the dashboard shell, so the pages come out as the PDF does.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
 import { PageHeader } from '../components/common/PageHeader';
 import { EmptyDatabase, ErrorState, Loading } from '../components/common/States';
 import { ApiRequestError } from '../lib/api';
@@ -59,9 +59,15 @@ export function ReportPage() {
     </PageHeader>
   );
 
-  if (months.isPending) return (<>{header}<Loading lines={6} label={m.loading} /></>);
-  if (months.isError) return (<>{header}<ErrorState error={months.error} onRetry={() => void months.refetch()} /></>);
-  if (months.data.months.length === 0) return (<>{header}<EmptyDatabase /></>);
+  const withHeader = (content: ReactNode) => (
+    <>
+      {header}
+      {content}
+    </>
+  );
+  if (months.isPending) return withHeader(<Loading lines={6} label={m.loading} />);
+  if (months.isError) return withHeader(<ErrorState error={months.error} onRetry={() => void months.refetch()} />);
+  if (months.data.months.length === 0) return withHeader(<EmptyDatabase />);
 
   const { dataPeriod } = months.data;
   const options = months.data.months.includes(month ?? '') || !month ? months.data.months : [...months.data.months, month];
@@ -84,7 +90,7 @@ export function ReportPage() {
     </div>
   );
 
-  let body;
+  let body: ReactNode;
   if (!month || report.isPending) body = <Loading lines={8} label={m.loading} />;
   else if (report.isError) {
     const outside = report.error instanceof ApiRequestError && report.error.status === 404;
