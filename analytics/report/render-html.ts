@@ -144,7 +144,7 @@ const labels = {
     suppressedProgramme: (min: number) => `fewer than ${min} members: no figures`,
     footnote: 'About the data',
     dataPeriod: (from: string, to: string) => `Data from ${from} to ${to}`,
-    month: (from: string, to: string) => `Report month ${from} to ${to}`,
+    month: (from: string, to: string) => `report month ${from} to ${to}`,
     timeZone: (tz: string) => `days in the time zone ${tz}`,
     sources: (s: string) => `Sources: ${s}`,
     noSources: 'Sources: no successful import',
