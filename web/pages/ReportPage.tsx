@@ -51,7 +51,7 @@ export function ReportPage() {
           <a className="button" href={reportDownloadHref(month, lang, groupFilters)} download title={m.downloadHint} data-testid="report-download">
             {m.download}
           </a>
-          <button type="button" className="button primary" onClick={() => window.print()} data-testid="report-print" >
+          <button type="button" className="button primary" onClick={() => window.print()} data-testid="report-print">
             {m.print}
           </button>
         </>
