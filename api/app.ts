@@ -21,6 +21,7 @@ import { networkRoutes } from './routes/network';
 import { peopleRoutes } from './routes/people';
 import { metaRoutes } from './routes/meta';
 import { programmeRoutes } from './routes/programmes';
+import { reportRoutes } from './routes/reports';
 
 /** Builds the API for an open database and a configuration. */
 export function createApp(given: AppDeps, options: { staticRoot?: string } = {}) {
@@ -36,6 +37,7 @@ export function createApp(given: AppDeps, options: { staticRoot?: string } = {})
     .route('/people', peopleRoutes(deps))
     .route('/network', networkRoutes(deps))
     .route('/programmes', programmeRoutes(deps))
+    .route('/reports', reportRoutes(deps))
     .route('/audit', auditRoutes(deps))
     .route('/imports', importRoutes(deps))
     .route('/session', sessionRoutes(deps));

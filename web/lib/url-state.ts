@@ -24,6 +24,15 @@ export function personIdOf(path: string): string | null {
   }
 }
 
+/** Path of the monthly report of a month 'YYYY-MM'. */
+export const reportPath = (month: string): string => `/report/${month}`;
+
+/** The month of a '/report/YYYY-MM' path, or null for any other path. */
+export function reportMonthOf(path: string): string | null {
+  const m = /^\/report\/(\d{4}-(?:0[1-9]|1[0-2]))\/?$/.exec(path);
+  return m ? m[1] : null;
+}
+
 /** Search parameters that describe the view and travel with navigation between pages. */
 export const sharedParams = ['from', 'to', 'department', 'location', 'compare', 'lang'] as const;
 
