@@ -46,6 +46,21 @@ export const metricDefinitions = [
   { key: 'contributors', de: 'Personen, die im Zeitraum einen Beitrag oder Kommentar verfasst haben.', en: 'People who wrote a post or comment in the period.' },
   { key: 'creators', de: 'Personen, die im Zeitraum einen Beitrag (keinen Kommentar) verfasst haben.', en: 'People who wrote a post (not a comment) in the period.' },
   {
+    key: 'postsWritten',
+    de: 'Beiträge, die die Beschäftigten der Auswahl im Zeitraum geschrieben haben (ohne offizielle Konten und Bots).',
+    en: 'Posts the employees of the selection wrote in the period (official accounts and bots excluded).',
+  },
+  {
+    key: 'commentsWritten',
+    de: 'Kommentare und Antworten, die die Beschäftigten der Auswahl im Zeitraum geschrieben haben – gleich, wie alt der kommentierte Beitrag ist.',
+    en: 'Comments and replies the employees of the selection wrote in the period, however old the post they answer.',
+  },
+  {
+    key: 'reactionsGiven',
+    de: 'Reaktionen (z. B. „Gefällt mir“), die die Beschäftigten der Auswahl im Zeitraum gegeben haben.',
+    en: 'Reactions (e.g. likes) the employees of the selection gave in the period.',
+  },
+  {
     key: 'spaceHeadcount',
     de: 'Bekanntes Publikum eines Bereichs: Beschäftigte, die dort bis zum Ende des Zeitraums irgendetwas getan haben (auch nur beigetreten oder gelesen).',
     en: 'Known audience of a space: employed people who did anything in it up to the end of the period (joining or reading included).',

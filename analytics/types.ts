@@ -94,6 +94,12 @@ export interface AdoptionKpis {
   stickiness: number | null;
   contributors: number;
   creators: number;
+  /** Posts the people of the selection created in the range. */
+  postsWritten: number;
+  /** Comments (replies, answers) they created in the range. */
+  commentsWritten: number;
+  /** Reactions they gave in the range. */
+  reactionsGiven: number;
   days: number;
 }
 

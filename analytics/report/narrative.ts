@@ -6,8 +6,8 @@ import type { MonthlyReport, ReportLang } from './monthly-report';
 
 /**
  * Below these thresholds a change is not called a movement: rates (adoption, stickiness, voice
- * share) 1 percentage point, a department's adoption rate 2 points, counts (active users, posts,
- * comments, reactions) 5 %. A department is called leading or lagging when its rate is at least
+ * share) 1 percentage point, a department's adoption rate 2 points, counts (active users, posts and
+ * comments written, reactions given) 5 %. A department is called leading or lagging when its rate is at least
  * 5 points from the overall rate.
  */
 export const narrativeThresholds = {
@@ -21,7 +21,7 @@ export const narrativeThresholds = {
 export interface Movement {
   /** 'figure': a figure of the whole selection; 'department': a department's adoption rate. */
   kind: 'figure' | 'department';
-  /** adoptionRate, stickiness, activeUsers, posts, comments, reactions, employeeShare, or the department. */
+  /** adoptionRate, stickiness, activeUsers, postsWritten, commentsWritten, reactionsGiven, employeeShare, or the department. */
   key: string;
   /** 'points': change of a rate (0.042 = 4.2 percentage points); 'percent': relative change of a count (0.12 = +12 %). */
   unit: 'points' | 'percent';
@@ -56,9 +56,9 @@ const words: Record<ReportLang, Words> = {
       adoptionRate: 'Nutzungsquote',
       stickiness: 'Stickiness (täglich/monatlich aktiv)',
       activeUsers: 'Aktive Personen',
-      posts: 'Beiträge',
-      comments: 'Kommentare',
-      reactions: 'Reaktionen',
+      postsWritten: 'Geschriebene Beiträge',
+      commentsWritten: 'Geschriebene Kommentare',
+      reactionsGiven: 'Gegebene Reaktionen',
       employeeShare: 'Anteil der Beschäftigten an der Resonanz',
     },
     departmentFigure: (g) => `Nutzung in ${g}`,
@@ -71,9 +71,9 @@ const words: Record<ReportLang, Words> = {
       adoptionRate: 'Adoption rate',
       stickiness: 'Stickiness (daily/monthly active)',
       activeUsers: 'Active people',
-      posts: 'Posts',
-      comments: 'Comments',
-      reactions: 'Reactions',
+      postsWritten: 'Posts written',
+      commentsWritten: 'Comments written',
+      reactionsGiven: 'Reactions given',
       employeeShare: "Employees' share of engagement",
     },
     departmentFigure: (g) => `Adoption in ${g}`,
@@ -140,10 +140,9 @@ export function computeMovements(report: NarrativeFigures): Movement[] {
     add('figure', 'adoptionRate', 'points', a.current.adoptionRate, a.previous.adoptionRate, t.ratePoints);
     add('figure', 'stickiness', 'points', a.current.stickiness, a.previous.stickiness, t.ratePoints);
     add('figure', 'activeUsers', 'percent', a.current.activeUsers, a.previous.activeUsers, t.countRelative);
-  }
-  const c = report.content;
-  if (c?.previous) {
-    for (const key of ['posts', 'comments', 'reactions'] as const) add('figure', key, 'percent', c.current[key], c.previous[key], t.countRelative);
+    // Activity of the month itself (not the lifetime engagement of the month's posts, which is
+    // always lower for the newest month: its posts had less time to collect comments).
+    for (const key of ['postsWritten', 'commentsWritten', 'reactionsGiven'] as const) add('figure', key, 'percent', a.current[key], a.previous[key], t.countRelative);
   }
   const v = report.voice;
   if (v?.previous) add('figure', 'employeeShare', 'points', v.current.employeeShare, v.previous.employeeShare, t.ratePoints);
@@ -248,18 +247,17 @@ export function writeNarrative(report: NarrativeFigures): string[] {
     }
   }
 
-  const content = report.content;
-  if (content) {
-    const chg = (key: 'posts' | 'comments' | 'reactions') => {
-      const rel = content.change?.[key]?.relative ?? null;
+  if (a) {
+    const chg = (key: 'postsWritten' | 'commentsWritten' | 'reactionsGiven') => {
+      const rel = a.change?.[key]?.relative ?? null;
       if (rel === null || !reaches(rel, t.countRelative)) return '';
       return de ? ` (${f.signedPercent(rel)} zum Vormonat)` : ` (${f.signedPercent(rel)} on the previous month)`;
     };
-    const cur = content.current;
+    const cur = a.current;
     out.push(
       de
-        ? `Im ${month} entstanden ${f.count(cur.posts)} Beiträge${chg('posts')}; sie erhielten ${f.count(cur.comments)} Kommentare${chg('comments')} und ${f.count(cur.reactions)} Reaktionen${chg('reactions')}.`
-        : `${f.count(cur.posts)} posts were written in ${month}${chg('posts')}; they drew ${f.count(cur.comments)} comments${chg('comments')} and ${f.count(cur.reactions)} reactions${chg('reactions')}.`,
+        ? `Im ${month} schrieben die Beschäftigten ${f.count(cur.postsWritten)} Beiträge${chg('postsWritten')} und ${f.count(cur.commentsWritten)} Kommentare${chg('commentsWritten')} und gaben ${f.count(cur.reactionsGiven)} Reaktionen${chg('reactionsGiven')}.`
+        : `In ${month} employees wrote ${f.count(cur.postsWritten)} posts${chg('postsWritten')} and ${f.count(cur.commentsWritten)} comments${chg('commentsWritten')} and gave ${f.count(cur.reactionsGiven)} reactions${chg('reactionsGiven')}.`,
     );
   }
 

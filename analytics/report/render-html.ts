@@ -34,6 +34,9 @@ const labels = {
     posts: 'Beiträge',
     comments: 'Kommentare',
     reactions: 'Reaktionen',
+    postsWritten: 'Beiträge geschrieben',
+    commentsWritten: 'Kommentare geschrieben',
+    reactionsGiven: 'Reaktionen gegeben',
     movements: 'Die drei größten Veränderungen',
     noMovements: (t: string) => `Keine Veränderung erreicht die Schwellen (${t}).`,
     trend: 'Nutzungsquote der letzten Monate',
@@ -82,7 +85,7 @@ const labels = {
     noSuppressed: 'In diesem Monat wurde keine Abteilung unterdrückt.',
     suppressedProgrammes: (list: string) => `Programme ohne Zahlen: ${list}.`,
     definitions:
-      'Nutzungsquote = Personen mit mindestens einer Aktivität im Monat / Beschäftigte im Monat. Beiträge: im Monat erstellt; Kommentare und Reaktionen: auf diese Beiträge bis zum Ende der Daten (jüngere Beiträge hatten weniger Zeit). Veränderungen unter den Schwellen werden im Text nicht genannt:',
+      'Nutzungsquote = Personen mit mindestens einer Aktivität im Monat / Beschäftigte im Monat. Beiträge, Kommentare und Reaktionen: was die Beschäftigten im Monat geschrieben oder gegeben haben. Die Top-Beiträge zeigen, was die Beiträge des Monats bis zum Ende der Daten erhalten haben. Veränderungen unter den Schwellen werden im Text nicht genannt:',
     yearAgoMissing: 'Vorjahresvergleich: Die Daten reichen nicht bis zum selben Monat des Vorjahres zurück.',
     generated: (at: string) => `Erstellt am ${at}`,
     suppressedReport: (min: number) => `Die gewählte Abteilung oder der Standort umfasst weniger als ${min} Personen; zum Schutz der Privatsphäre werden keine Zahlen gezeigt.`,
@@ -106,6 +109,9 @@ const labels = {
     posts: 'Posts',
     comments: 'Comments',
     reactions: 'Reactions',
+    postsWritten: 'Posts written',
+    commentsWritten: 'Comments written',
+    reactionsGiven: 'Reactions given',
     movements: 'The three largest movements',
     noMovements: (t: string) => `No change reaches the thresholds (${t}).`,
     trend: 'Adoption rate over recent months',
@@ -154,7 +160,7 @@ const labels = {
     noSuppressed: 'No department was suppressed this month.',
     suppressedProgrammes: (list: string) => `Programmes without figures: ${list}.`,
     definitions:
-      'Adoption rate = people with at least one activity in the month / headcount of the month. Posts: created in the month; comments and reactions: on those posts up to the end of the data (newer posts had less time). Changes below the thresholds are not mentioned in the text:',
+      'Adoption rate = people with at least one activity in the month / headcount of the month. Posts, comments and reactions: what employees wrote or gave in the month. Top content shows what the month’s posts received up to the end of the data. Changes below the thresholds are not mentioned in the text:',
     yearAgoMissing: 'Year-on-year comparison: the data does not reach back to the same month last year.',
     generated: (at: string) => `Generated on ${at}`,
     suppressedReport: (min: number) => `The chosen department or location has fewer than ${min} people; to protect privacy no figures are shown.`,
@@ -339,15 +345,14 @@ function summaryPage(ctx: Ctx): string {
     return `<section class="report-page" data-page="summary">${header(ctx)}${narrative}${footnote(ctx)}</section>`;
   }
   const a = r.adoption.current;
-  const c = r.content.current;
   const tiles = [
     kpiTile(ctx, l.headcount, f.count(a.headcount), 'headcount', 'percent', 'adoption'),
     kpiTile(ctx, l.activeUsers, f.count(a.activeUsers), 'activeUsers', 'percent', 'adoption'),
     kpiTile(ctx, l.adoptionRate, rateText(ctx, a.adoptionRate), 'adoptionRate', 'points', 'adoption'),
     kpiTile(ctx, l.stickiness, rateText(ctx, a.stickiness), 'stickiness', 'points', 'adoption', l.stickinessHint),
-    kpiTile(ctx, l.posts, f.count(c.posts), 'posts', 'percent', 'content'),
-    kpiTile(ctx, l.comments, f.count(c.comments), 'comments', 'percent', 'content'),
-    kpiTile(ctx, l.reactions, f.count(c.reactions), 'reactions', 'percent', 'content'),
+    kpiTile(ctx, l.postsWritten, f.count(a.postsWritten), 'postsWritten', 'percent', 'adoption'),
+    kpiTile(ctx, l.commentsWritten, f.count(a.commentsWritten), 'commentsWritten', 'percent', 'adoption'),
+    kpiTile(ctx, l.reactionsGiven, f.count(a.reactionsGiven), 'reactionsGiven', 'percent', 'adoption'),
     `<div class="kpi"><div class="kpi-label">${esc(l.risingVoices)}</div><div class="kpi-figure">${esc(r.risingVoices === null ? '–' : f.count(r.risingVoices))}</div><div class="kpi-delta">${esc(r.risingVoices === null ? l.risingNotComputed : '')}</div></div>`,
   ].join('');
   const t = narrativeThresholds;
@@ -443,7 +448,7 @@ function footnote(ctx: Ctx): string {
   if (r.suppressed) lines.push(l.suppressedReport(n.minGroupSize));
   else lines.push(`${l.minGroup(n.minGroupSize)} ${n.suppressedDepartments.length > 0 ? l.suppressedDepartments(n.suppressedDepartments.join(', ')) : l.noSuppressed}`);
   if (n.suppressedProgrammes.length > 0) lines.push(l.suppressedProgrammes(n.suppressedProgrammes.join(', ')));
-  lines.push(`${l.definitions} ${f.points(t.ratePoints)} (${l.adoptionRate}, ${l.stickiness}), ${f.points(t.departmentPoints)} (${l.department}), ${f.signedPercent(t.countRelative).replace('+', '')} (${l.activeUsers}, ${l.posts}, ${l.comments}, ${l.reactions}).`);
+  lines.push(`${l.definitions} ${f.points(t.ratePoints)} (${l.adoptionRate}, ${l.stickiness}), ${f.points(t.departmentPoints)} (${l.department}), ${f.signedPercent(t.countRelative).replace('+', '')} (${l.activeUsers}, ${l.postsWritten}, ${l.commentsWritten}, ${l.reactionsGiven}).`);
   if (!r.yearAgoPeriod) lines.push(l.yearAgoMissing);
   return `<footer class="footnote" data-section="footnote"><strong>${esc(l.footnote)}</strong>${lines.map((x) => `<p>${esc(x)}</p>`).join('')}</footer>`;
 }

@@ -7,7 +7,9 @@
 --   activatedUsers / headcount; dau: mean over the range's days of the day's active people;
 -- wau, mau: mean over the range's days of the active people of the day's ISO week / calendar
 --   month, counted inside the range (for a whole month, mau = activeUsers);
--- stickiness = dau / mau; contributors: created a post or comment; creators: created a post.
+-- stickiness = dau / mau; contributors: created a post or comment; creators: created a post;
+-- postsWritten, commentsWritten, reactionsGiven: what those people did in the range (items they
+--   created, reactions they gave), so a month's activity does not depend on how old its posts are.
 WITH population AS (
   SELECT person_id, employed_from, employed_to
   FROM people
@@ -20,7 +22,7 @@ days AS (
   FROM range($from::DATE, $to::DATE + INTERVAL 1 DAY, INTERVAL 1 DAY) AS t(d)
 ),
 activity AS (
-  SELECT a.person_id, a.day, a.posts, a.comments
+  SELECT a.person_id, a.day, a.posts, a.comments, a.reactions
   FROM activity_daily a SEMI JOIN population p ON p.person_id = a.person_id
   WHERE a.day BETWEEN $from::DATE AND $to::DATE
 ),
@@ -44,8 +46,13 @@ daily AS (
   LEFT JOIN per_month pm ON pm.month_key = d.month_key
 ),
 totals AS (
-  SELECT count(*) AS active, count(*) FILTER (WHERE contributed) AS contributors, count(*) FILTER (WHERE created) AS creators
-  FROM (SELECT person_id, bool_or(posts + comments > 0) AS contributed, bool_or(posts > 0) AS created FROM activity GROUP BY person_id)
+  SELECT count(*) AS active, count(*) FILTER (WHERE contributed) AS contributors, count(*) FILTER (WHERE created) AS creators,
+    coalesce(sum(posts), 0) AS posts, coalesce(sum(comments), 0) AS comments, coalesce(sum(reactions), 0) AS reactions
+  FROM (
+    SELECT person_id, bool_or(posts + comments > 0) AS contributed, bool_or(posts > 0) AS created,
+      sum(posts) AS posts, sum(comments) AS comments, sum(reactions) AS reactions
+    FROM activity GROUP BY person_id
+  )
 ),
 ever_active AS (
   SELECT DISTINCT person_id FROM activity_daily WHERE day <= $to::DATE
@@ -71,5 +78,8 @@ SELECT
   CASE WHEN d.mau > 0 THEN d.dau / d.mau END::DOUBLE AS stickiness,
   t.contributors::INTEGER AS contributors,
   t.creators::INTEGER AS creators,
+  t.posts::INTEGER AS "postsWritten",
+  t.comments::INTEGER AS "commentsWritten",
+  t.reactions::INTEGER AS "reactionsGiven",
   d.days::INTEGER AS days
 FROM head h, totals t, daily d

@@ -38,6 +38,11 @@ describe('adoption KPIs of a range', () => {
       stickiness: 0.25,
       contributors: 1,
       creators: 1,
+      // p2's post k5 and p5's reaction on 2 Sep; p1's share (e5) is no reaction; k4 and k6 are
+      // the official account's and the bot's.
+      postsWritten: 1,
+      commentsWritten: 0,
+      reactionsGiven: 1,
       days: 7,
     });
     expect((await kpis('2026-08-31', '2026-08-31')).activeUsers).toBe(0);
@@ -53,7 +58,8 @@ describe('adoption KPIs of a range', () => {
     expect(october.wau).toBeCloseTo(4 / 31, 12);
     expect(october.stickiness).toBeCloseTo(1 / 31, 12);
     const september = await kpis('2026-09-01', '2026-09-30');
-    expect(september).toMatchObject({ headcount: 5, activeUsers: 5, mau: 5, contributors: 2, creators: 1 });
+    // Activity of the month: k5 (post), k7 (p3's comment on 14 Sep), e6 (reaction).
+    expect(september).toMatchObject({ headcount: 5, activeUsers: 5, mau: 5, contributors: 2, creators: 1, postsWritten: 1, commentsWritten: 1, reactionsGiven: 1 });
     // W36 part (6 days) 4 active, W38 2 active (p3 on 14 Sep, p1 on 15 Sep).
     expect(september.wau).toBeCloseTo((6 * 4 + 7 * 2) / 30, 12);
     expect(september.stickiness).toBeCloseTo(8 / 30 / 5, 12);

@@ -20,8 +20,13 @@ const kpis = (headcount: number, activeUsers: number, stickiness = 0.2): Adoptio
   stickiness,
   contributors: 10,
   creators: 5,
+  postsWritten: 100,
+  commentsWritten: 200,
+  reactionsGiven: 300,
   days: 31,
 });
+type Activity = Pick<AdoptionKpis, 'postsWritten' | 'commentsWritten' | 'reactionsGiven'>;
+const activity = (postsWritten: number, commentsWritten: number, reactionsGiven: number): Activity => ({ postsWritten, commentsWritten, reactionsGiven });
 const content = (posts: number, comments: number, reactions: number): ContentSummaryRow => ({
   posts,
   authors: 10,
@@ -47,16 +52,18 @@ interface Options {
   previous?: AdoptionKpis | null;
   yearAgo?: AdoptionKpis | null;
   departments?: BreakdownItem[];
-  posts?: [ContentSummaryRow, ContentSummaryRow | null];
+  /** Posts, comments and reactions written or given this month and the month before. */
+  activity?: [Activity, Activity];
   voice?: [number, number] | null;
 }
 
 /** A report of October 2026 (1,000 people) with the given figures. */
 function model(o: Options = {}): NarrativeFigures {
-  const current = o.current ?? kpis(1000, 610);
-  const previous = o.previous === undefined ? kpis(1000, 568) : o.previous;
+  const current = { ...(o.current ?? kpis(1000, 610)), ...(o.activity ? o.activity[0] : {}) };
+  const previousKpis = o.previous === undefined ? kpis(1000, 568) : o.previous;
+  const previous = previousKpis && o.activity ? { ...previousKpis, ...o.activity[1] } : previousKpis;
   const yearAgo = o.yearAgo ?? null;
-  const [posts, postsBefore] = o.posts ?? [content(100, 200, 300), content(100, 200, 300)];
+  const posts = content(100, 200, 300);
   const voiceTotals = (share: number) => ({ employeePosts: 90, officialPosts: 10, employeeEngagement: share * 1000, officialEngagement: (1 - share) * 1000, employeeShare: share, employeeEngagementPerPost: null, officialEngagementPerPost: null });
   const voice = o.voice === null ? null : (o.voice ?? [0.7, 0.7]);
   return {
@@ -68,7 +75,7 @@ function model(o: Options = {}): NarrativeFigures {
     filters: { department: null, location: null },
     suppressed: false,
     adoption: { current, previous, yearAgo, change: computeChange(current, previous), yearAgoChange: computeChange(current, yearAgo) },
-    content: { current: posts, previous: postsBefore, yearAgo: null, change: computeChange(posts, postsBefore), yearAgoChange: null },
+    content: { current: posts, previous: posts, yearAgo: null, change: computeChange(posts, posts), yearAgoChange: null },
     departments: o.departments ?? [department('Vertrieb', 1, 100, 70, 69), department('Logistik', 2, 100, 62, 61), department('Produktion', 3, 100, 32, 31)],
     trend: [],
     topPosts: [],
@@ -113,7 +120,7 @@ describe('the report narrative', () => {
       current: kpis(1000, 610),
       previous: kpis(1000, 601),
       departments: [department('Vertrieb', 1, 1000, 700, 681), department('Produktion', 2, 1000, 320, 339)],
-      posts: [content(104, 200, 300), content(100, 200, 300)],
+      activity: [activity(104, 200, 300), activity(100, 200, 300)],
       voice: [0.705, 0.7],
     });
     for (const lang of ['de', 'en'] as const) {
@@ -139,20 +146,21 @@ describe('the report narrative', () => {
   });
 
   it('gives changes of counts with their sign only from 5 % on', () => {
-    const sentences = text(model({ posts: [content(112, 190, 300), content(100, 200, 290)] }));
+    const sentences = text(model({ activity: [activity(112, 190, 300), activity(100, 200, 290)] }));
     // Posts +12 %, comments −5 %, reactions +3.4 % (below 5 %: no change given).
-    expect(sentences).toContain('Im Oktober entstanden 112 Beiträge (+12\u00a0% zum Vormonat); sie erhielten 190 Kommentare (\u22125\u00a0% zum Vormonat) und 300 Reaktionen.');
+    expect(sentences).toContain('Im Oktober schrieben die Beschäftigten 112 Beiträge (+12\u00a0% zum Vormonat) und 190 Kommentare (\u22125\u00a0% zum Vormonat) und gaben 300 Reaktionen.');
+    expect(text(model({ lang: 'en', activity: [activity(112, 190, 300), activity(100, 200, 290)] }))).toContain('In October employees wrote 112 posts (+12% on the previous month) and 190 comments (\u22125% on the previous month) and gave 300 reactions.');
   });
 
   it('lists the three largest movements by how far they pass their thresholds', () => {
     // Adoption +4.2 points (4.2×), Produktion +8 points (4×), posts +30 % (6×), Logistik −3 points (1.5×).
     const m = model({
       departments: [department('Vertrieb', 1, 100, 70, 70), department('Logistik', 2, 100, 62, 65), department('Produktion', 3, 100, 32, 24)],
-      posts: [content(130, 200, 300), content(100, 200, 300)],
+      activity: [activity(130, 200, 300), activity(100, 200, 300)],
     });
     const movements = computeMovements(m);
-    expect(movements.map((x) => x.key)).toEqual(['posts', 'adoptionRate', 'Produktion']);
-    expect(movements[0].text).toBe('Beiträge: +30\u00a0% (100 → 130)');
+    expect(movements.map((x) => x.key)).toEqual(['postsWritten', 'adoptionRate', 'Produktion']);
+    expect(movements[0].text).toBe('Geschriebene Beiträge: +30\u00a0% (100 → 130)');
     expect(movements[2].text).toBe('Nutzung in Produktion: +8,0 Prozentpunkte (24\u00a0% → 32\u00a0%)');
     expect(movements[1].weight).toBeCloseTo(0.042 / narrativeThresholds.ratePoints, 9);
   });

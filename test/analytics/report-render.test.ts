@@ -10,7 +10,7 @@ import type { AdoptionKpis, ContentSummaryRow } from '../../analytics/types';
 
 const kpis = (headcount: number, activeUsers: number): AdoptionKpis => ({
   headcount, activeUsers, adoptionRate: activeUsers / headcount, activatedUsers: activeUsers, activation: activeUsers / headcount,
-  dau: activeUsers / 5, wau: activeUsers, mau: activeUsers, stickiness: 0.2, contributors: 10, creators: 5, days: 31,
+  dau: activeUsers / 5, wau: activeUsers, mau: activeUsers, stickiness: 0.2, contributors: 10, creators: 5, postsWritten: 12, commentsWritten: 30, reactionsGiven: 80, days: 31,
 });
 const content: ContentSummaryRow = { posts: 10, authors: 5, questions: 1, views: 100, viewers: 50, reactions: 30, comments: 20, shares: 0, engagement: 50, engagementPerPost: 5, engagementRate: 1, answered: 1 };
 
