@@ -19,6 +19,8 @@ import { influencerRoutes } from './routes/influencers';
 import { networkRoutes } from './routes/network';
 import { peopleRoutes } from './routes/people';
 import { metaRoutes } from './routes/meta';
+import { pilotGroupRoutes, pilotRoutes } from './routes/pilot';
+import { tandemRoutes } from './routes/tandems';
 
 /** Builds the API for an open database and a configuration. */
 export function createApp(given: AppDeps, options: { staticRoot?: string } = {}) {
@@ -32,6 +34,9 @@ export function createApp(given: AppDeps, options: { staticRoot?: string } = {})
     .route('/influencers', influencerRoutes(deps))
     .route('/people', peopleRoutes(deps))
     .route('/network', networkRoutes(deps))
+    .route('/pilot-group', pilotRoutes(deps))
+    .route('/pilot-groups', pilotGroupRoutes(deps))
+    .route('/tandems', tandemRoutes(deps))
     .route('/audit', auditRoutes(deps))
     .route('/imports', importRoutes(deps))
     .route('/session', sessionRoutes(deps));

@@ -23,7 +23,8 @@ interface Entry {
   body: ArrayBuffer;
 }
 
-const uncached = /^\/api\/(audit|imports|influencers\/periods)(\/|$)/;
+// Saved pilot groups change without new data.
+const uncached = /^\/api\/(audit|imports|influencers\/periods|pilot-groups)(\/|$)/;
 
 /** The caching middleware; `maxEntries` answers at most. */
 export function responseCache(version: DataVersion, maxEntries = 500): MiddlewareHandler<{ Variables: { user: { role: string } } }> {

@@ -56,3 +56,8 @@ export async function hasPilotGroupNamed(connection: DuckDBConnection, name: str
 export async function deletePilotGroup(connection: DuckDBConnection, groupId: number): Promise<boolean> {
   return (await connection.run('DELETE FROM pilot_groups WHERE group_id = $group', { group: groupId })).rowsChanged > 0;
 }
+
+/** Name, department and location of the given people (unknown ids are left out). */
+export function getPeopleByIds(connection: DuckDBConnection, ids: string[]): Promise<Array<{ personId: string; displayName: string | null; department: string | null; location: string | null }>> {
+  return queryRows(connection, readSql('pilot-members'), { ids: JSON.stringify(ids) });
+}
