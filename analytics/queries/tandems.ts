@@ -31,14 +31,14 @@ export interface TandemFilter {
   department?: string | null;
   /** Posts in the period that make an active poster (default 5). */
   minPosts?: number;
-  /** Posts a hesitant colleague may have written at most (default 1). */
-  maxPosts?: number;
+  /** Items (posts and comments) a hesitant colleague may have written at most (default 2). */
+  maxItems?: number;
   /** Views plus reactions that make an active reader (default 10). */
   minReads?: number;
   limit?: number;
 }
 
-export const tandemDefaults = { minPosts: 5, maxPosts: 1, minReads: 10, limit: 200 } as const;
+export const tandemDefaults = { minPosts: 5, maxItems: 2, minReads: 10, limit: 200 } as const;
 
 /** Tandem pairs of a period, best score first; each hesitant colleague once. Empty when no one qualifies. */
 export function getTandems(connection: DuckDBConnection, f: TandemFilter): Promise<TandemRow[]> {
@@ -47,7 +47,7 @@ export function getTandems(connection: DuckDBConnection, f: TandemFilter): Promi
     to: f.to,
     department: f.department ?? null,
     minPosts: f.minPosts ?? tandemDefaults.minPosts,
-    maxPosts: f.maxPosts ?? tandemDefaults.maxPosts,
+    maxItems: f.maxItems ?? tandemDefaults.maxItems,
     minReads: f.minReads ?? tandemDefaults.minReads,
     limit: f.limit ?? tandemDefaults.limit,
   });

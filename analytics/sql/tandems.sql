@@ -1,8 +1,8 @@
 -- Tandem suggestions: pair a hesitant colleague with an active poster they already interact with.
 -- Parameters: $from, $to (DATE); $department (VARCHAR or NULL: the hesitant colleague's department);
--- $minPosts (INTEGER: posts in the period that make a poster); $maxPosts (INTEGER: at most this many
--- posts and a hesitant colleague still counts); $minReads (INTEGER: views + reactions that make
--- an active reader); $limit (INTEGER).
+-- $minPosts (INTEGER: posts in the period that make a poster); $maxItems (INTEGER: a hesitant
+-- colleague wrote at most this many items, posts and comments together); $minReads (INTEGER: views
+-- + reactions that make an active reader); $limit (INTEGER).
 -- Colleagues: person accounts employed in the period, not opted out (official and bot accounts
 -- never pair). A tie runs from the hesitant colleague to the poster: views, reactions and shares of
 -- the poster's items, comments on them, and direct ties either way (mentions, praise, e-mail or
@@ -38,7 +38,7 @@ posters AS (
 hesitant AS (
   SELECT c.person_id, c.department, c.display_name, coalesce(a.posts, 0) AS posts, coalesce(a.comments, 0) AS comments, r.views, r.reactions
   FROM colleagues c JOIN reading r USING (person_id) LEFT JOIN authored a USING (person_id)
-  WHERE coalesce(a.posts, 0) <= $maxPosts AND r.views + r.reactions >= $minReads
+  WHERE coalesce(a.posts, 0) + coalesce(a.comments, 0) <= $maxItems AND r.views + r.reactions >= $minReads
     AND ($department IS NULL OR c.department = $department)
 ),
 ties AS (

@@ -16,7 +16,7 @@ const tandemsQuery = z
     to: isoDay.optional(),
     department: groupName.optional(),
     minPosts: z.coerce.number().int().min(1).max(10_000).optional(),
-    maxPosts: z.coerce.number().int().min(0).max(10_000).optional(),
+    maxItems: z.coerce.number().int().min(0).max(10_000).optional(),
     minReads: z.coerce.number().int().min(1).max(1_000_000).optional(),
     limit: z.coerce.number().int().min(1).max(5000).optional(),
     lang: z.enum(['de', 'en']).optional(),
@@ -24,7 +24,7 @@ const tandemsQuery = z
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
   .refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'give both from and to, or neither (the last 90 days)', path: ['to'] })
-  .refine((q) => q.maxPosts === undefined || q.minPosts === undefined || q.maxPosts < q.minPosts, { message: 'maxPosts must be below minPosts (a hesitant colleague posts less than a poster)', path: ['maxPosts'] });
+  .refine((q) => q.maxItems === undefined || q.minPosts === undefined || q.maxItems < q.minPosts, { message: 'maxItems must be below minPosts (a hesitant colleague writes less than a poster posts)', path: ['maxItems'] });
 
 /** GET /api/tandems (+ format=csv). */
 export function tandemRoutes(deps: AppDeps) {
@@ -32,7 +32,7 @@ export function tandemRoutes(deps: AppDeps) {
     const q = c.req.valid('query');
     const lang = q.lang ?? 'de';
     const period = await resolvePeriod(deps, q.from, q.to);
-    const settings = { minPosts: q.minPosts ?? tandemDefaults.minPosts, maxPosts: q.maxPosts ?? tandemDefaults.maxPosts, minReads: q.minReads ?? tandemDefaults.minReads };
+    const settings = { minPosts: q.minPosts ?? tandemDefaults.minPosts, maxItems: q.maxItems ?? tandemDefaults.maxItems, minReads: q.minReads ?? tandemDefaults.minReads };
     if (!period) return c.json({ items: [], period: null, suppressed: false, settings });
     const { items, suppressed } = await withConnection(deps.db, async (conn) => {
       if (await isSmallSelection(conn, q, deps.config.minGroupSize)) return { items: [], suppressed: true };

@@ -5,13 +5,13 @@ import { explainTandem, getTandems, type TandemRow } from '../../analytics/queri
 import { cleanExports, freshDb, writeExport } from '../helpers';
 
 // Hand-made organisation (all in September 2026). Posters need 3 posts here, hesitant
-// colleagues at most 1 post and 3 views + reactions.
+// colleagues at most 2 items written (posts and comments) and 3 views + reactions.
 //   A (Vertrieb) 3 posts a1–a3; B (IT) 3 posts b1–b3; O is an official account with 3 posts.
 //   h1 (Vertrieb): reacts to a1, a2, a3, views b1 → h1–A 3 × 1.5 (same department) = 4.5,
 //       h1–B 0.25 → A.
-//   h2 (IT): 1 post, comments on a1 once, views a1 twice, reacts to b1 → h2–A 3 + 0.5 = 3.5,
+//   h2 (IT): 1 post, comments on a1 once (2 items), views a1 twice, reacts to b1 → h2–A 3 + 0.5 = 3.5,
 //       h2–B 1 × 1.5 = 1.5 → A.
-//   h3 (Vertrieb): 2 posts → not hesitant (reacts to a1–a3 all the same).
+//   h3 (Vertrieb): 2 posts and a comment → not hesitant (reacts to a1–a3 all the same).
 //   h4 (Vertrieb): opted out → never paired (reacts to a1–a3).
 //   h5 (IT): reacts to O's three posts only → no poster tie, no pair.
 //   h6 (IT): views a1, a2, a3; two e-mails to B → h6–A 0.75, h6–B 2 × 2 × 1.5 = 6 → B.
@@ -40,6 +40,7 @@ beforeAll(async () => {
     `c1,h2,${day(6)},comment,a1`,
     `y1,h3,${day(5)},post,`,
     `y2,h3,${day(6)},post,`,
+    `y3,h3,${day(7)},comment,o1`,
   ];
   let n = 0;
   const ev = (actor: string, action: string, item: string) => `e${++n},${day(10)},${actor},${action},${item}`;
@@ -72,7 +73,7 @@ afterAll(() => {
 });
 
 const tandems = (department: string | null = null) =>
-  withConnection(db, (c) => getTandems(c, { from: '2026-09-01', to: '2026-09-30', department, minPosts: 3, maxPosts: 1, minReads: 3 }));
+  withConnection(db, (c) => getTandems(c, { from: '2026-09-01', to: '2026-09-30', department, minPosts: 3, maxItems: 2, minReads: 3 }));
 
 describe('tandem suggestions', () => {
   it('pairs each hesitant colleague once with the poster they interact with most, best score first', async () => {

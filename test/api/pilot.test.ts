@@ -166,7 +166,7 @@ describe('GET /api/tandems', () => {
     const app = createApp({ db, config: config() });
     const res = await app.request('/api/tandems?from=2026-09-01&to=2026-09-30');
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ items: [], settings: { minPosts: 5, maxPosts: 1, minReads: 10 } });
-    expect((await app.request('/api/tandems?minPosts=2&maxPosts=3')).status).toBe(400);
+    expect(await res.json()).toMatchObject({ items: [], settings: { minPosts: 5, maxItems: 2, minReads: 10 } });
+    expect((await app.request('/api/tandems?minPosts=2&maxItems=3')).status).toBe(400);
   });
 });
