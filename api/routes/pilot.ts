@@ -120,8 +120,13 @@ function foldCoverage(guard: GroupGuard, dimension: 'department' | 'location', r
     folded.set(label, g);
   }
   const order = (g: string) => (g === otherGroup ? 1 : g === unknownGroup ? 2 : 0);
+  // "(other)" folding a single small group would show that group's figures: hide them then.
   return [...folded.values()]
-    .map((g) => ({ ...g, share: g.people === 0 ? 0 : g.reached / g.people }))
+    .map((g) =>
+      g.group === otherGroup && g.people < guard.minGroupSize
+        ? { group: g.group, people: null, reached: null, share: null }
+        : { ...g, share: g.people === 0 ? 0 : g.reached / g.people },
+    )
     .sort((a, b) => order(a.group) - order(b.group) || a.group.localeCompare(b.group));
 }
 
@@ -155,7 +160,7 @@ async function buildAnswer(deps: AppDeps, request: PilotGroupRequest & PeriodFie
     reached: answer.reached,
     population: answer.population,
     candidates: answer.candidates,
-    departmentsCovered: departmentCoverage.filter((g) => g.reached > 0).map((g) => g.group),
+    departmentsCovered: departmentCoverage.filter((g) => g.reached !== null && g.reached > 0).map((g) => g.group),
     unreachedDepartments: departmentCoverage.filter((g) => g.reached === 0).map((g) => g.group),
     memberDepartments: foldLabels(guard, answer.memberDepartments),
     departmentCoverage,
@@ -166,7 +171,7 @@ async function buildAnswer(deps: AppDeps, request: PilotGroupRequest & PeriodFie
       reached: answer.baseline.reached,
       size: answer.baseline.size,
       personIds: answer.baseline.personIds,
-      departmentsCovered: foldCoverage(guard, 'department', answer.baseline.departmentCoverage).filter((g) => g.reached > 0).map((g) => g.group),
+      departmentsCovered: foldCoverage(guard, 'department', answer.baseline.departmentCoverage).filter((g) => g.reached !== null && g.reached > 0).map((g) => g.group),
       memberDepartments: foldLabels(guard, answer.baseline.memberDepartments),
     },
     unknownExclusions: answer.unknownExclusions,

@@ -42,7 +42,7 @@ const post = (app: ReturnType<typeof createApp>, url: string, body: unknown, hea
 const period = { from: '2026-09-01', to: '2026-09-30' };
 
 describe('POST /api/pilot-group', () => {
-  it('answers the greedy group with marginal gains, coverage and folded small departments', async () => {
+  it('answers the greedy group with marginal gains, coverage, and small departments folded and hidden', async () => {
     const app = createApp({ db, config: config() });
     const res = await post(app, '/api/pilot-group', { size: 2, ...period });
     expect(res.status).toBe(200);
@@ -52,10 +52,11 @@ describe('POST /api/pilot-group', () => {
       ['p6', 3, 7],
     ]);
     expect(body.members[1]).toMatchObject({ displayName: 'Name p6', department: '(other)', location: '(other)' });
-    expect(body).toMatchObject({ reached: 7, population: 8, coverage: 7 / 8, candidates: 8, departmentsCovered: ['Vertrieb', '(other)'], unreachedDepartments: [] });
+    // IT alone is "(other)" and below 5 people: its figures stay hidden.
+    expect(body).toMatchObject({ reached: 7, population: 8, coverage: 7 / 8, candidates: 8, departmentsCovered: ['Vertrieb'], unreachedDepartments: [] });
     expect(body.departmentCoverage).toEqual([
       { group: 'Vertrieb', people: 5, reached: 5, share: 1 },
-      { group: '(other)', people: 3, reached: 2, share: 2 / 3 },
+      { group: '(other)', people: null, reached: null, share: null },
     ]);
     expect(body.curve.map((p: { optimised: number }) => p.optimised)).toEqual([4, 7]);
     expect(body.baseline.size).toBe(2);
