@@ -514,7 +514,7 @@ function Comparison({ groups }: { groups: SavedGroupSummary[] }) {
   const select = (key: 'a' | 'b', value: number | null) => (
     <div className="filter-group">
       <label htmlFor={ids[key]}>{key === 'a' ? m.compareA : m.compareB}</label>
-      <select id={ids[key]} value={value ?? ''} onChange={(e) => setParams({ [key]: e.target.value || null })} data-testid={`compare-${key}`}>
+      <select id={ids[key]} value={value ?? ''} onChange={(e) => setParams({ [key]: e.target.value || null })} data-testid={`compare-pick-${key}`}>
         <option value="">{m.chooseGroup}</option>
         {groups.map((g) => (
           <option key={g.groupId} value={g.groupId}>
