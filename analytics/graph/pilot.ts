@@ -18,16 +18,17 @@
  * (Minoux's accelerated greedy). The picks are those of the plain greedy with the same tie
  * rule, at a fraction of the gain evaluations.
  *
- * Quotas: `max` caps a department or location; `min` is met by restricting the choice, once
- * the remaining places equal the unmet minimums of a dimension, to candidates of groups whose
- * minimum is still unmet. Quotas change the guarantee: max caps on one dimension form a
- * partition matroid, where greedy still reaches at least 1/2 of the constrained optimum
- * (Fisher, Nemhauser and Wolsey 1978); minimums and quotas on both dimensions at once carry no
- * such bound — the result is feasible and greedy within the rules, not provably near-optimal.
- * Requests that cannot be met raise PilotInfeasibleError naming the quota. With quotas on one
- * dimension the checks up front are exact (a request fails only when no group could meet it);
- * with minimums on both dimensions the greedy rule can run into a dead end that another group
- * would have avoided, and then says so, naming the minimum it could not serve.
+ * Quotas: `max` caps a department or location, `min` asks for at least so many. Each round takes
+ * the best candidate whose pick still leaves a way to complete the group within every quota;
+ * whether it does is a feasible-flow question on the quota groups (source → department group →
+ * location group → sink, with the quotas as lower and upper bounds and the unpicked candidates
+ * of each department × location cell as capacities), answered by one small max-flow per cell and
+ * round. So `min` is served exactly when it must be, quotas on both dimensions never lead into a
+ * dead end, and a request fails (PilotInfeasibleError, naming the quota) only when no group at
+ * all could meet it. Quotas change the guarantee: max caps on one dimension form a partition
+ * matroid, where greedy still reaches at least 1/2 of the constrained optimum (Fisher, Nemhauser
+ * and Wolsey 1978); minimums, and quotas on both dimensions at once, carry no such bound — the
+ * result meets every quota and is greedy within them, not provably near-optimal.
  *
  * Data layout: people are integers 0..population−1; reach sets are a CSR (offsets, targets);
  * coverage is a Uint8Array; the heap is three typed arrays. 50 picks from 20,000 people with a
@@ -235,15 +236,46 @@ export function computePilotGroup(problem: PilotProblem, request: PilotRequest):
   for (let i = (n >> 1) - 1; i >= 0; i--) siftDown(i);
 
   const taken = new Int32Array(quotas.length);
-  const unmet = (q: number) => q >= 0 && taken[q] < qMin[q];
-  // 0: may be picked now; 1: not now (another group's minimum must be served first); 2: never (its group is full).
-  const status = (c: number, remaining: number): 0 | 1 | 2 => {
+  // Cells: department quota (or none) × location quota (or none); unpicked candidates per cell.
+  const depQuotas = quotas.flatMap((q, i) => (q.by === 'department' ? [i] : []));
+  const locQuotas = quotas.flatMap((q, i) => (q.by === 'location' ? [i] : []));
+  const dNodes = depQuotas.length + 1;
+  const lNodes = locQuotas.length + 1;
+  const dNodeOf = new Int32Array(quotas.length);
+  depQuotas.forEach((q, i) => (dNodeOf[q] = i));
+  locQuotas.forEach((q, i) => (dNodeOf[q] = i));
+  const cellOf = new Int32Array(n);
+  const available = new Int32Array(dNodes * lNodes);
+  for (let c = 0; c < n; c++) {
+    cellOf[c] = (depQ[c] >= 0 ? dNodeOf[depQ[c]] : dNodes - 1) * lNodes + (locQ[c] >= 0 ? dNodeOf[locQ[c]] : lNodes - 1);
+    available[cellOf[c]]++;
+  }
+  const completable = (remaining: number) => canComplete(remaining, depQuotas, locQuotas, qMin, qMax, taken, available, lNodes);
+  if (quotas.length > 0 && !completable(size)) {
+    const q = quotas.find((x) => (x.min ?? 0) > 0) ?? quotas[0];
+    throw new PilotInfeasibleError(`The department and location quotas cannot be met together by any group of ${size}; relax one of them (for example ${describeQuota(q)}).`, q);
+  }
+  // Per round: whether picking from a cell still leaves the group completable (0) or not (1).
+  const verdict = new Int8Array(dNodes * lNodes);
+  const verdictRound = new Int32Array(dNodes * lNodes).fill(-1);
+  // 0: may be picked now; 1: not now (the quotas could no longer all be met); 2: never (its group is full).
+  const status = (c: number, round: number): 0 | 1 | 2 => {
     const dq = depQ[c];
     const lq = locQ[c];
     if ((dq >= 0 && taken[dq] >= qMax[dq]) || (lq >= 0 && taken[lq] >= qMax[lq])) return 2;
-    if (need[0] > 0 && need[0] >= remaining && !unmet(dq)) return 1;
-    if (need[1] > 0 && need[1] >= remaining && !unmet(lq)) return 1;
-    return 0;
+    if (quotas.length === 0) return 0;
+    const cell = cellOf[c];
+    if (verdictRound[cell] !== round) {
+      available[cell]--;
+      if (dq >= 0) taken[dq]++;
+      if (lq >= 0) taken[lq]++;
+      verdict[cell] = completable(size - round - 1) ? 0 : 1;
+      available[cell]++;
+      if (dq >= 0) taken[dq]--;
+      if (lq >= 0) taken[lq]--;
+      verdictRound[cell] = round;
+    }
+    return verdict[cell] as 0 | 1;
   };
 
   const picks: PilotPick[] = [];
@@ -251,11 +283,10 @@ export function computePilotGroup(problem: PilotProblem, request: PilotRequest):
   let evaluations = 0;
   const deferred: number[] = [];
   for (let round = 0; round < size; round++) {
-    const remaining = size - round;
     let chosen = -1;
     while (heapSize > 0) {
       const top = heap[0];
-      const s = status(top, remaining);
+      const s = status(top, round);
       if (s !== 0) {
         popTop();
         if (s === 1) deferred.push(top);
@@ -271,16 +302,8 @@ export function computePilotGroup(problem: PilotProblem, request: PilotRequest):
       evaluations++;
       siftDown(0);
     }
-    if (chosen < 0) {
-      const open = quotas.filter((_, i) => taken[i] < qMin[i]);
-      const q = open[0] ?? null;
-      throw new PilotInfeasibleError(
-        q
-          ? `Quota ${describeQuota(q)} cannot be met together with the other quotas: after ${round} picks no eligible candidate is left that serves it; relax a quota of the other dimension.`
-          : `Only ${round} of ${size} places can be filled under the quotas; raise a maximum or shrink the group.`,
-        q,
-      );
-    }
+    // Unreachable after the check above (every pick keeps the group completable); kept as a guard.
+    if (chosen < 0) throw new PilotInfeasibleError(`Only ${round} of ${size} places can be filled under the quotas; raise a maximum or shrink the group.`, null);
     const p = candidates[chosen];
     let gain = 0;
     for (let k = offsets[p], end = offsets[p + 1]; k < end; k++) {
@@ -291,16 +314,93 @@ export function computePilotGroup(problem: PilotProblem, request: PilotRequest):
     }
     reached += gain;
     picks.push({ person: p, gain, cumulative: reached });
-    for (const q of [depQ[chosen], locQ[chosen]]) {
-      if (q < 0) continue;
-      if (taken[q] < qMin[q]) need[qDim[q]]--;
-      taken[q]++;
-    }
+    available[cellOf[chosen]]--;
+    for (const q of [depQ[chosen], locQ[chosen]]) if (q >= 0) taken[q]++;
     // Deferred bounds stay valid upper bounds (gains only shrink): put them back.
     for (const c of deferred) push(c);
     deferred.length = 0;
   }
   return { picks, covered, reached, evaluations };
+}
+
+/**
+ * Whether `remaining` more people can be chosen from the available candidates so that every
+ * quota ends within its bounds: a feasible circulation with lower bounds on the graph
+ * source → department node [min − taken, max − taken] → location node (capacity: available
+ * candidates of the cell) → sink [min − taken, max − taken], sink → source [remaining,
+ * remaining]; the last department and location node collect candidates without a quota (0, ∞).
+ * Decided by one max-flow from a super source (Edmonds–Karp; the graph has the quota groups as
+ * nodes, so it is tiny).
+ */
+function canComplete(remaining: number, depQuotas: number[], locQuotas: number[], qMin: Int32Array, qMax: Int32Array, taken: Int32Array, available: Int32Array, lNodes: number): boolean {
+  const dNodes = depQuotas.length + 1;
+  const S = 0;
+  const T = 1;
+  const d0 = 2;
+  const l0 = d0 + dNodes;
+  const SS = l0 + lNodes;
+  const TT = SS + 1;
+  const nodes = TT + 1;
+  const excess = new Float64Array(nodes);
+  const from: number[] = [];
+  const to: number[] = [];
+  const cap: number[] = [];
+  const add = (u: number, v: number, c: number) => {
+    from.push(u, v);
+    to.push(v, u);
+    cap.push(c, 0);
+  };
+  const bounded = (u: number, v: number, lo: number, hi: number): boolean => {
+    if (hi < lo) return false;
+    if (hi > lo) add(u, v, hi - lo);
+    excess[v] += lo;
+    excess[u] -= lo;
+    return true;
+  };
+  const range = (q: number) => [Math.max(0, qMin[q] - taken[q]), Math.min(remaining, qMax[q] - taken[q])];
+  for (let i = 0; i < dNodes; i++) {
+    const [lo, hi] = i < depQuotas.length ? range(depQuotas[i]) : [0, remaining];
+    if (!bounded(S, d0 + i, lo, hi)) return false;
+  }
+  for (let j = 0; j < lNodes; j++) {
+    const [lo, hi] = j < locQuotas.length ? range(locQuotas[j]) : [0, remaining];
+    if (!bounded(l0 + j, T, lo, hi)) return false;
+  }
+  for (let i = 0; i < dNodes; i++) for (let j = 0; j < lNodes; j++) if (available[i * lNodes + j] > 0) add(d0 + i, l0 + j, available[i * lNodes + j]);
+  bounded(T, S, remaining, remaining);
+  let required = 0;
+  for (let v = 0; v < SS; v++) {
+    if (excess[v] > 0) {
+      add(SS, v, excess[v]);
+      required += excess[v];
+    } else if (excess[v] < 0) add(v, TT, -excess[v]);
+  }
+  const adjacency: number[][] = Array.from({ length: nodes }, () => []);
+  from.forEach((u, e) => adjacency[u].push(e));
+  let flow = 0;
+  const via = new Int32Array(nodes);
+  for (;;) {
+    via.fill(-1);
+    const queue = [SS];
+    via[SS] = -2;
+    for (let k = 0; k < queue.length && via[TT] === -1; k++) {
+      for (const e of adjacency[queue[k]]) {
+        if (cap[e] > 0 && via[to[e]] === -1) {
+          via[to[e]] = e;
+          queue.push(to[e]);
+        }
+      }
+    }
+    if (via[TT] === -1) break;
+    let push = Infinity;
+    for (let v = TT; v !== SS; v = from[via[v]]) push = Math.min(push, cap[via[v]]);
+    for (let v = TT; v !== SS; v = from[via[v]]) {
+      cap[via[v]] -= push;
+      cap[via[v] ^ 1] += push;
+    }
+    flow += push;
+  }
+  return flow === required;
 }
 
 /**

@@ -182,31 +182,55 @@ describe('computePilotGroup', () => {
     expect(infeasibleSeen).toBeGreaterThan(10);
   });
 
-  // Quotas on both dimensions at once: the greedy rule may give up on a request that some group
-  // could meet (documented in analytics/graph/pilot.ts); it must never answer with a broken quota.
-  it('respects department and location quotas together whenever it answers', () => {
+  it('meets department and location quotas together, and fails only when no group could', () => {
     const rng = createRng(5);
     let answered = 0;
-    for (let trial = 0; trial < 200; trial++) {
+    let refused = 0;
+    for (let trial = 0; trial < 300; trial++) {
       const population = 30;
       const sets = randomSets(rng, 12, population, 10);
       const department = Array.from({ length: population }, () => ['A', 'B'][randomInt(rng, 2)]);
       const location = Array.from({ length: population }, () => ['Nord', 'Süd'][randomInt(rng, 2)]);
       const inst = instance(sets, population, department, location);
       const quotas: Quota[] = [
-        { by: 'department', group: 'A', min: randomInt(rng, 3) },
-        { by: 'location', group: 'Süd', min: randomInt(rng, 2), max: 2 + randomInt(rng, 2) },
+        { by: 'department', group: 'A', min: randomInt(rng, 4) },
+        { by: 'location', group: 'Süd', min: randomInt(rng, 3), max: 2 + randomInt(rng, 2) },
+        { by: 'location', group: 'Nord', max: 1 + randomInt(rng, 3) },
       ];
-      try {
+      const possible = bruteForce(inst, 4, quotas) !== null;
+      if (possible) {
         const group = computePilotGroup(inst.problem, { size: 4, quotas }).picks.map((p) => p.person);
-        expect(respects(group, quotas, inst.problem)).toBe(true);
+        expect(respects(group, quotas, inst.problem), JSON.stringify({ quotas, group })).toBe(true);
         answered++;
-      } catch (error) {
-        expect(error).toBeInstanceOf(PilotInfeasibleError);
-        expect((error as PilotInfeasibleError).quota).not.toBeNull();
+      } else {
+        expect(() => computePilotGroup(inst.problem, { size: 4, quotas })).toThrow(PilotInfeasibleError);
+        refused++;
       }
     }
     expect(answered).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(10);
+  });
+
+  it('passes over a best candidate whose pick would make the quotas impossible', () => {
+    // Candidates 0 (B, Nord) reach 10, 1 (A, Nord) 8, 2 (B, Süd) 5, 3 (A, Süd) 1; size 3 with at
+    // least 2 from A and 2 from Süd: only {1, 2, 3} qualifies, so taking 0 first is a dead end.
+    const reach = [10, 8, 5, 1];
+    let next = 4;
+    const sets = reach.map((k) => Array.from({ length: k }, () => next++));
+    const people = next;
+    const department = ['B', 'A', 'B', 'A', ...Array.from({ length: people - 4 }, () => 'C')];
+    const location = ['Nord', 'Nord', 'Süd', 'Süd', ...Array.from({ length: people - 4 }, () => 'West')];
+    const inst = instance(sets, people, department, location);
+    const quotas: Quota[] = [
+      { by: 'department', group: 'A', min: 2 },
+      { by: 'location', group: 'Süd', min: 2 },
+    ];
+    const result = computePilotGroup(inst.problem, { size: 3, quotas });
+    expect(result.picks.map((p) => [p.person, p.gain])).toEqual([
+      [1, 8],
+      [2, 5],
+      [3, 1],
+    ]);
   });
 
   it('never picks an excluded person, and takes the best of the rest', () => {
