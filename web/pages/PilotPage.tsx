@@ -263,7 +263,8 @@ function Results({ answer, onExclude }: { answer: PilotAnswer; onExclude: (perso
   const m = useMessages();
   const { locale } = useI18n();
   const gain = answer.reached - answer.baseline.reached;
-  const departments = answer.departmentCoverage.length;
+  // A folded "(other)" below the minimum group size has no figures: it is in neither count.
+  const departments = answer.departmentCoverage.filter((g) => g.reached !== null).length;
 
   const memberColumns = useMemo<ColumnDef<PilotAnswer['members'][number]>[]>(
     () => [

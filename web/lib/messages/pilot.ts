@@ -3,7 +3,7 @@
 export const de = {
   title: 'Pilotgruppe',
   intro: 'Wählen Sie N Personen, die zusammen möglichst viele Kolleginnen und Kollegen erreichen – über Abteilungen und Standorte hinweg – und vergleichen Sie mit den N Bestplatzierten nach Einfluss.',
-  note: 'Personenbezogene Ansicht: nur für Projektleitung und Administration, jeder Aufruf wird protokolliert. Personen auf der Widerspruchsliste werden nie vorgeschlagen, zählen aber als erreicht.',
+  note: 'Personenbezogene Ansicht: nur für Projektleitung und Administration. Personen auf der Widerspruchsliste werden nie vorgeschlagen, zählen aber als erreicht.',
   size: 'Gruppengröße',
   sizeValue: (n: string) => `${n} Personen`,
   quotas: 'Quoten',
@@ -109,7 +109,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (.
 export const en: Shape<typeof de> = {
   title: 'Pilot group',
   intro: 'Choose N people who together reach the most colleagues – across departments and locations – and compare with the top N by influence.',
-  note: 'Person-level view: for project leads and administrators only; every view is logged. People on the opt-out list are never proposed, but count as reached.',
+  note: 'Person-level view: for project leads and administrators only. People on the opt-out list are never proposed, but count as reached.',
   size: 'Group size',
   sizeValue: (n) => `${n} people`,
   quotas: 'Quotas',
