@@ -25,6 +25,10 @@ Commands:
   prune --older-than <24m|90d|2y>
                         delete activity older than that, and record that it did
   demo                  generate the demo organisation and import it
+  report --month YYYY-MM [--lang de|en] [--out report.html] [--pdf report.pdf]
+         [--department name] [--location name]
+                        write the monthly adoption report as one self-contained HTML file (and PDF
+                        with headless Chromium)
   serve                 serve dashboard and API on an existing database
   start                 build the dashboard when needed, load the demo into an empty database, serve
   dev                   like start, plus the Vite dev server with hot reload on port 5173
@@ -47,7 +51,7 @@ interface Args {
 function parseArgs(argv: string[]): Args {
   const flags = new Map<string, string | true>();
   const positional: string[] = [];
-  const valued = new Set(['db', 'port', 'people', 'events', 'seed', 'source', 'note', 'older-than']);
+  const valued = new Set(['db', 'port', 'people', 'events', 'seed', 'source', 'note', 'older-than', 'month', 'lang', 'out', 'pdf', 'department', 'location']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg.startsWith('--')) {
@@ -346,6 +350,27 @@ async function main(): Promise<void> {
       return optOutCommand(args);
     case 'prune':
       return pruneCommand(args);
+    case 'report': {
+      const { reportCommand } = await import('./report/cli-report');
+      const config = await settings(args);
+      const flag = (name: string) => {
+        const value = args.flags.get(name);
+        return typeof value === 'string' ? value : undefined;
+      };
+      const code = await reportCommand({
+        dbPath: config.dbPath,
+        timeZone: config.timeZone,
+        minGroupSize: config.minGroupSize,
+        month: flag('month'),
+        lang: flag('lang'),
+        out: flag('out'),
+        pdf: flag('pdf'),
+        department: flag('department'),
+        location: flag('location'),
+      });
+      if (code !== 0) process.exit(code);
+      return;
+    }
     case 'serve':
       return serveCommand(args, false);
     case 'start':

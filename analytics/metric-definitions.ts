@@ -18,8 +18,8 @@ export const metricDefinitions = [
   },
   {
     key: 'activeUsers',
-    de: 'Personen mit mindestens einer Aktivität im Zeitraum: Beitrag, Kommentar, Ansicht, Reaktion, Teilen, Erwähnung, Lob oder Anmeldung. Beitritte zählen nicht.',
-    en: 'People with at least one activity in the period: post, comment, view, reaction, share, mention, praise or login. Joins do not count.',
+    de: 'Personen mit mindestens einer Aktivität im Zeitraum: Beitrag, Kommentar, Ansicht, Reaktion, Teilen, Erwähnung, Lob oder Anmeldung. Beitritte zählen nicht, offizielle Konten und Bots nie.',
+    en: 'People with at least one activity in the period: post, comment, view, reaction, share, mention, praise or login. Joins do not count; official and bot accounts never do.',
   },
   { key: 'adoptionRate', de: 'Aktive Nutzende geteilt durch Beschäftigte im selben Zeitraum.', en: 'Active users divided by headcount in the same period.' },
   {
@@ -38,7 +38,11 @@ export const metricDefinitions = [
     de: 'Mittlere Zahl monatlich aktiver Personen (Kalendermonate), über die Tage des Zeitraums gemittelt; für einen ganzen Monat gleich den aktiven Nutzenden.',
     en: 'Mean number of people active per calendar month, averaged over the days of the period; for a whole month equal to active users.',
   },
-  { key: 'stickiness', de: 'Mittlere tägliche Aktive geteilt durch monatlich Aktive: wie oft Aktive wiederkommen.', en: 'Mean daily active divided by monthly active people: how often active people return.' },
+  {
+    key: 'stickiness',
+    de: 'Mittlere täglich Aktive über die Tage des Zeitraums geteilt durch die Aktiven des Zeitraums (eines Monats: MAU): wie oft Aktive wiederkommen. 100 % hieße: alle Aktiven jeden Tag aktiv.',
+    en: 'Mean daily active people over the days of the period divided by the period’s active people (of a month: MAU): how often active people return. 100 % would mean every active person every day.',
+  },
   { key: 'contributors', de: 'Personen, die im Zeitraum einen Beitrag oder Kommentar verfasst haben.', en: 'People who wrote a post or comment in the period.' },
   { key: 'creators', de: 'Personen, die im Zeitraum einen Beitrag (keinen Kommentar) verfasst haben.', en: 'People who wrote a post (not a comment) in the period.' },
   {
@@ -70,6 +74,7 @@ export const metricDefinitions = [
   { key: 'top10PercentShare', de: 'Anteil aller Inhalte, den die obersten 10 % der Schreibenden verfasst haben (mindestens eine Person).', en: 'Share of all content written by the top 10 % of contributors (at least one person).' },
   { key: 'lorenz', de: 'Lorenzkurve: Anteil der Inhalte, den die schreibschwächsten x % der Aktiven verfasst haben.', en: 'Lorenz curve: share of content written by the x % least active writers among active people.' },
   // Engagement and content
+  { key: 'posts', de: 'Beiträge (ohne Kommentare), die im Zeitraum erstellt wurden, mit allem, was sie je erhalten haben; Beiträge von Bots zählen nicht.', en: 'Posts (not comments) created in the period, with everything they ever received; bots’ posts do not count.' },
   { key: 'views', de: 'Ansichten eines Inhalts durch andere Konten als den Autor (Bots ausgenommen).', en: 'Views of an item by accounts other than its author (bots excluded).' },
   { key: 'viewers', de: 'Verschiedene Personen, die einen Inhalt angesehen haben (ohne Autor und Bots); über mehrere Beiträge summiert.', en: 'Distinct people who viewed an item (author and bots excluded); summed over several posts.' },
   { key: 'reactions', de: 'Reaktionen auf einen Inhalt durch andere Konten als den Autor.', en: 'Reactions to an item by accounts other than its author.' },

@@ -255,3 +255,35 @@ export interface SpaceActivityRow {
   contributors: number;
   viewers: number;
 }
+
+/** Figures of one row of the adoption breakdown; null when suppressed. */
+export interface BreakdownFigures {
+  headcount: number | null;
+  activeUsers: number | null;
+  adoptionRate: number | null;
+}
+
+/** One row of the adoption breakdown after the minimum group size (GET /api/adoption/breakdown). */
+export interface BreakdownItem extends BreakdownFigures {
+  group: string;
+  suppressed: boolean;
+  /** 1..n by adoption rate (equal rates share a rank); null for "(other)". */
+  rank: number | null;
+  /** How many groups the row stands for: 1, or the number of small groups in "(other)". */
+  groups: number;
+  /** With a previous period: the same group in it (null when suppressed there). */
+  previous: BreakdownFigures | null;
+  /** Adoption rate minus the previous period's (fraction of 1; null without both). */
+  change: number | null;
+}
+
+/** Totals of the voice share over a whole period. */
+export interface VoiceTotals {
+  employeePosts: number;
+  officialPosts: number;
+  employeeEngagement: number;
+  officialEngagement: number;
+  employeeShare: number | null;
+  employeeEngagementPerPost: number | null;
+  officialEngagementPerPost: number | null;
+}

@@ -14,6 +14,7 @@ import { notFound, onError } from './errors';
 import { adoptionRoutes } from './routes/adoption';
 import { contentRoutes } from './routes/content';
 import { participationRoutes } from './routes/participation';
+import { definitionRoutes } from './routes/definitions';
 import { healthRoutes } from './routes/health';
 import { influencerRoutes } from './routes/influencers';
 import { networkRoutes } from './routes/network';
@@ -21,6 +22,8 @@ import { peopleRoutes } from './routes/people';
 import { metaRoutes } from './routes/meta';
 import { pilotGroupRoutes, pilotRoutes } from './routes/pilot';
 import { tandemRoutes } from './routes/tandems';
+import { programmeRoutes } from './routes/programmes';
+import { reportRoutes } from './routes/reports';
 
 /** Builds the API for an open database and a configuration. */
 export function createApp(given: AppDeps, options: { staticRoot?: string } = {}) {
@@ -31,12 +34,15 @@ export function createApp(given: AppDeps, options: { staticRoot?: string } = {})
     .route('/adoption', adoptionRoutes(deps))
     .route('/participation', participationRoutes(deps))
     .route('/content', contentRoutes(deps))
+    .route('/definitions', definitionRoutes())
     .route('/influencers', influencerRoutes(deps))
     .route('/people', peopleRoutes(deps))
     .route('/network', networkRoutes(deps))
     .route('/pilot-group', pilotRoutes(deps))
     .route('/pilot-groups', pilotGroupRoutes(deps))
     .route('/tandems', tandemRoutes(deps))
+    .route('/programmes', programmeRoutes(deps))
+    .route('/reports', reportRoutes(deps))
     .route('/audit', auditRoutes(deps))
     .route('/imports', importRoutes(deps))
     .route('/session', sessionRoutes(deps));

@@ -14,7 +14,7 @@ import { formatDay } from './lib/format';
 import { useI18n, type Messages } from './lib/i18n';
 import { metaQuery, type Access } from './lib/queries';
 import { signOut, useSignInNeeded } from './lib/session';
-import { personIdOf, useLocation, type PagePath } from './lib/url-state';
+import { personIdOf, reportMonthOf, useLocation, type PagePath } from './lib/url-state';
 
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
 
@@ -36,11 +36,12 @@ interface Route {
 const routes: Route[] = [
   { path: '/', nav: 'overview', component: page(() => import('./pages/OverviewPage'), 'OverviewPage'), available: true, filters: 'all', area: 'aggregate' },
   { path: '/adoption', nav: 'adoption', component: page(() => import('./pages/AdoptionPage'), 'AdoptionPage'), available: true, filters: 'all', area: 'aggregate' },
-  { path: '/content', nav: 'content', component: page(() => import('./pages/ContentPage'), 'ContentPage'), available: false, filters: 'all', area: 'content' },
+  { path: '/content', nav: 'content', component: page(() => import('./pages/ContentPage'), 'ContentPage'), available: true, filters: 'all', area: 'content' },
   { path: '/influencers', nav: 'influencers', component: page(() => import('./pages/InfluencersPage'), 'InfluencersPage'), available: true, filters: 'groups', area: 'person', ownGuard: true },
   { path: '/network', nav: 'network', component: page(() => import('./pages/NetworkPage'), 'NetworkPage'), available: true, filters: 'department', area: 'person', ownGuard: true },
   { path: '/pilot', nav: 'pilot', component: page(() => import('./pages/PilotPage'), 'PilotPage'), available: true, filters: 'groups', area: 'person' },
-  { path: '/report', nav: 'report', component: page(() => import('./pages/ReportPage'), 'ReportPage'), available: false, filters: 'all', area: 'aggregate' },
+  { path: '/programmes', nav: 'programmes', component: page(() => import('./pages/ProgrammesPage'), 'ProgrammesPage'), available: true, filters: 'none', area: 'aggregate' },
+  { path: '/report', nav: 'report', component: page(() => import('./pages/ReportPage'), 'ReportPage'), available: true, filters: 'groups', area: 'aggregate' },
   { path: '/data', nav: 'data', component: page(() => import('./pages/DataPage'), 'DataPage'), available: true, filters: 'none', area: 'aggregate' },
   { path: '/audit', nav: 'audit', component: page(() => import('./pages/AuditPage'), 'AuditPage'), available: true, filters: 'none', area: 'admin' },
 ];
@@ -54,7 +55,8 @@ export function App() {
   const signInNeeded = useSignInNeeded();
   const meta = useQuery({ ...metaQuery(), enabled: !signInNeeded });
   const normalised = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  const route = routes.find((r) => r.path === normalised);
+  // /report/<month> is the report page of that month.
+  const route = routes.find((r) => r.path === (reportMonthOf(normalised) ? '/report' : normalised));
   const isPerson = !route && personIdOf(normalised) !== null;
   const filters: FilterMode = signInNeeded ? 'none' : (route?.filters ?? (isPerson ? 'none' : 'all'));
   const access = meta.data?.access;
@@ -118,7 +120,7 @@ export function App() {
             <ul>
               {visible.map((r) => (
                 <li key={r.path}>
-                  <Link to={r.path} className="nav-link" data-testid={`nav-${r.nav}`}>
+                  <Link to={r.path} className="nav-link" data-testid={`nav-${r.nav}`} {...(r === route && r.path !== normalised ? { 'aria-current': 'page' as const } : {})}>
                     <span>{t.nav[r.nav]}</span>
                     {r.available ? null : <span className="nav-soon">{t.nav.soon}</span>}
                   </Link>

@@ -1,7 +1,7 @@
 // Calendar arithmetic for comparisons with the previous period, and the change between two sets
 // of figures. Days are local calendar days ('YYYY-MM-DD') in the configured time zone (the `day`
 // columns already are), so this is plain date arithmetic without time zones.
-import type { Change, DayRange } from '../types';
+import type { Change, DataPeriod, DayRange } from '../types';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const toDay = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
@@ -74,4 +74,38 @@ export function computeChange<T extends object>(current: T, previous: T | null):
     out[key] = { absolute: value - before, relative: before === 0 ? null : (value - before) / Math.abs(before) };
   }
   return out;
+}
+
+/** The previous period of a range (computePreviousPeriod), and whether any data can lie in it. */
+export function previousOf(range: DayRange, data: DataPeriod): { period: DayRange; hasData: boolean } {
+  const period = computePreviousPeriod(range);
+  return { period, hasData: data.from !== null && period.to >= data.from };
+}
+
+/** Figures of a period next to the previous period's, with the change of each figure. */
+export interface Compared<T> {
+  period: DayRange | null;
+  previousPeriod: DayRange | null;
+  suppressed: boolean;
+  current: T | null;
+  previous: T | null;
+  change: Record<string, Change> | null;
+}
+
+/**
+ * Figures of a range, and with `compare` those of the previous period of equal length next to
+ * them with the change. previous is null when the previous period lies wholly before the data.
+ */
+export async function compareFigures<T extends object>(
+  range: DayRange,
+  data: DataPeriod,
+  compare: boolean,
+  figures: (range: DayRange) => Promise<T>,
+  changeOf: (current: T, previous: T | null) => Record<string, Change> | null = computeChange,
+): Promise<Omit<Compared<T>, 'suppressed'>> {
+  const current = await figures(range);
+  if (!compare) return { period: range, previousPeriod: null, current, previous: null, change: null };
+  const before = previousOf(range, data);
+  const previous = before.hasData ? await figures(before.period) : null;
+  return { period: range, previousPeriod: before.period, current, previous, change: changeOf(current, previous) };
 }

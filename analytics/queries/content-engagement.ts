@@ -12,6 +12,7 @@ import type {
   TopPostRow,
   UnansweredQuestionRow,
   VoiceShareRow,
+  VoiceTotals,
 } from '../types';
 
 export type Voice = 'all' | 'employee' | 'official';
@@ -87,6 +88,28 @@ export async function getTopPosts(
 export async function getVoiceShare(connection: DuckDBConnection, filter: DayRange & { grain: Grain; space?: string | null }): Promise<VoiceShareRow[]> {
   if (filter.from > filter.to) return [];
   return queryRows<VoiceShareRow>(connection, readSql('content-voice-share'), { from: filter.from, to: filter.to, grain: filter.grain, space: filter.space ?? null });
+}
+
+/**
+ * Employee and official posts and engagement summed over the rows of a voice-share series, the
+ * employee share of all engagement (null without engagement) and engagement per post (null
+ * without posts). An empty series gives zeros.
+ */
+export function computeVoiceTotals(items: VoiceShareRow[]): VoiceTotals {
+  const sum = (k: keyof VoiceShareRow) => items.reduce((s, r) => s + (r[k] as number), 0);
+  const employeePosts = sum('employeePosts');
+  const officialPosts = sum('officialPosts');
+  const employeeEngagement = sum('employeeEngagement');
+  const officialEngagement = sum('officialEngagement');
+  return {
+    employeePosts,
+    officialPosts,
+    employeeEngagement,
+    officialEngagement,
+    employeeShare: employeeEngagement + officialEngagement > 0 ? employeeEngagement / (employeeEngagement + officialEngagement) : null,
+    employeeEngagementPerPost: employeePosts > 0 ? employeeEngagement / employeePosts : null,
+    officialEngagementPerPost: officialPosts > 0 ? officialEngagement / officialPosts : null,
+  };
 }
 
 /** Activity and reach per space in the range (acting accounts filtered by department/location). */

@@ -17,8 +17,14 @@ export interface Participation {
  */
 export async function getParticipation(connection: DuckDBConnection, filter: DayRange & PopulationFilter): Promise<Participation> {
   const params = { from: filter.from, to: filter.to, department: filter.department ?? null, location: filter.location ?? null };
-  const funnel = (await queryRows<ParticipationFunnelRow>(connection, readSql('participation-funnel'), params))[0];
-  const inequality = (await queryRows<ParticipationInequalityRow>(connection, readSql('participation-inequality'), params))[0];
-  const lorenz = await queryRows<LorenzPoint>(connection, readSql('participation-lorenz'), params);
-  return { funnel, inequality, lorenz };
+  // activity_daily is read once, into a temporary table the three figures are computed from.
+  await connection.run(readSql('participation-people'), params);
+  try {
+    const funnel = (await queryRows<ParticipationFunnelRow>(connection, readSql('participation-funnel'), params))[0];
+    const inequality = (await queryRows<ParticipationInequalityRow>(connection, readSql('participation-inequality')))[0];
+    const lorenz = await queryRows<LorenzPoint>(connection, readSql('participation-lorenz'));
+    return { funnel, inequality, lorenz };
+  } finally {
+    await connection.run('DROP TABLE IF EXISTS participation_people');
+  }
 }

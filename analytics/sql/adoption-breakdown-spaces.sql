@@ -17,30 +17,32 @@ WITH population AS (
     AND ($department IS NULL OR department = $department)
     AND ($location IS NULL OR location = $location)
 ),
-known AS (
-  SELECT DISTINCT space_id, person_id FROM space_activity_monthly WHERE month <= $to::DATE
-),
-active AS (
-  SELECT DISTINCT space_id, person_id FROM space_activity_monthly
-  WHERE month BETWEEN date_trunc('month', $from::DATE)::DATE AND $to::DATE
-    AND posts + comments + reactions + shares + views > 0
-),
+-- One pass over the monthly rollup: each (space, person) seen up to $to, and whether active in the range.
 space_people AS (
-  SELECT coalesce(s.name, k.space_id) AS label, k.person_id, a.person_id IS NOT NULL AS active
-  FROM known k
-  LEFT JOIN active a ON a.space_id = k.space_id AND a.person_id = k.person_id
-  LEFT JOIN spaces s ON s.space_id = k.space_id
+  SELECT space_id, person_id,
+    bool_or(month >= date_trunc('month', $from::DATE)::DATE AND posts + comments + reactions + shares + views > 0) AS active
+  FROM space_activity_monthly
+  WHERE month <= $to::DATE
+  GROUP BY space_id, person_id
 ),
 members AS (
-  SELECT sp.label, sp.person_id, sp.active, p.employed
-  FROM space_people sp JOIN population p ON p.person_id = sp.person_id
-  WHERE $only IS NULL OR list_contains($only::JSON::VARCHAR[], sp.label)
+  SELECT coalesce(s.name, sp.space_id) AS label, sp.person_id, sp.active, p.employed
+  FROM space_people sp
+  JOIN population p ON p.person_id = sp.person_id
+  LEFT JOIN spaces s ON s.space_id = sp.space_id
+  WHERE $only IS NULL OR list_contains($only::JSON::VARCHAR[], coalesce(s.name, sp.space_id))
+),
+-- Spaces sharing a label (and the union row) count each person once.
+per_person AS (
+  SELECT CASE WHEN $only IS NULL THEN label END AS label, person_id, bool_or(active) AS active, bool_or(employed) AS employed
+  FROM members
+  GROUP BY 1, 2
 )
 SELECT
-  CASE WHEN $only IS NULL THEN label END AS "group",
-  count(DISTINCT person_id) FILTER (WHERE employed)::INTEGER AS headcount,
-  count(DISTINCT person_id) FILTER (WHERE active)::INTEGER AS "activeUsers"
-FROM members
+  label AS "group",
+  count(*) FILTER (WHERE employed)::INTEGER AS headcount,
+  count(*) FILTER (WHERE active)::INTEGER AS "activeUsers"
+FROM per_person
 GROUP BY 1
-HAVING count(DISTINCT person_id) FILTER (WHERE employed) > 0 OR count(DISTINCT person_id) FILTER (WHERE active) > 0
+HAVING count(*) FILTER (WHERE employed) > 0 OR count(*) FILTER (WHERE active) > 0
 ORDER BY 1 NULLS LAST

@@ -25,11 +25,16 @@ activity AS (
   WHERE a.day BETWEEN $from::DATE AND $to::DATE
 ),
 per_day AS (SELECT day, count(*) AS n FROM activity GROUP BY day),
+-- Distinct people per week and month, counted as groups of (period, person): faster than count(DISTINCT).
 per_week AS (
-  SELECT d.week_key, count(DISTINCT a.person_id) AS n FROM activity a JOIN days d ON d.day = a.day GROUP BY d.week_key
+  SELECT week_key, count(*) AS n
+  FROM (SELECT DISTINCT d.week_key, a.person_id FROM activity a JOIN days d ON d.day = a.day)
+  GROUP BY week_key
 ),
 per_month AS (
-  SELECT d.month_key, count(DISTINCT a.person_id) AS n FROM activity a JOIN days d ON d.day = a.day GROUP BY d.month_key
+  SELECT month_key, count(*) AS n
+  FROM (SELECT DISTINCT d.month_key, a.person_id FROM activity a JOIN days d ON d.day = a.day)
+  GROUP BY month_key
 ),
 daily AS (
   SELECT avg(coalesce(pd.n, 0)) AS dau, avg(coalesce(pw.n, 0)) AS wau, avg(coalesce(pm.n, 0)) AS mau, count(*) AS days
@@ -39,15 +44,15 @@ daily AS (
   LEFT JOIN per_month pm ON pm.month_key = d.month_key
 ),
 totals AS (
-  SELECT count(DISTINCT person_id) AS active,
-    count(DISTINCT CASE WHEN posts + comments > 0 THEN person_id END) AS contributors,
-    count(DISTINCT CASE WHEN posts > 0 THEN person_id END) AS creators
-  FROM activity
+  SELECT count(*) AS active, count(*) FILTER (WHERE contributed) AS contributors, count(*) FILTER (WHERE created) AS creators
+  FROM (SELECT person_id, bool_or(posts + comments > 0) AS contributed, bool_or(posts > 0) AS created FROM activity GROUP BY person_id)
+),
+ever_active AS (
+  SELECT DISTINCT person_id FROM activity_daily WHERE day <= $to::DATE
 ),
 employed AS (
-  SELECT p.person_id,
-    EXISTS (SELECT 1 FROM activity_daily a WHERE a.person_id = p.person_id AND a.day <= $to::DATE) AS activated
-  FROM population p
+  SELECT p.person_id, e.person_id IS NOT NULL AS activated
+  FROM population p LEFT JOIN ever_active e ON e.person_id = p.person_id
   WHERE (p.employed_from IS NULL OR p.employed_from <= $to::DATE)
     AND (p.employed_to IS NULL OR p.employed_to >= $from::DATE)
 ),

@@ -33,14 +33,15 @@ activity AS (
   FROM activity_daily a SEMI JOIN population p ON p.person_id = a.person_id
   WHERE a.day BETWEEN $from::DATE AND $to::DATE
 ),
-per_period AS (
-  SELECT l.period,
-    count(DISTINCT a.person_id) AS active_users,
-    count(DISTINCT CASE WHEN a.posts + a.comments > 0 THEN a.person_id END) AS contributors,
-    count(DISTINCT CASE WHEN a.posts > 0 THEN a.person_id END) AS creators,
-    count(*) AS active_person_days
+per_person AS (
+  SELECT l.period, a.person_id, bool_or(a.posts + a.comments > 0) AS contributed, bool_or(a.posts > 0) AS created, count(*) AS active_days
   FROM activity a JOIN labelled l ON l.day = a.day
-  GROUP BY l.period
+  GROUP BY l.period, a.person_id
+),
+per_period AS (
+  SELECT period, count(*) AS active_users, count(*) FILTER (WHERE contributed) AS contributors,
+    count(*) FILTER (WHERE created) AS creators, sum(active_days) AS active_person_days
+  FROM per_person GROUP BY period
 ),
 headcount AS (
   SELECT pr.period, count(p.person_id) AS headcount

@@ -12,21 +12,27 @@
 -- reactions + comments + shares made in those months. Counted per person first, then per space:
 -- faster than three distinct counts.
 WITH actors AS (
-  SELECT person_id, account_type FROM people
+  SELECT person_id, account_type = 'person' AS is_person FROM people
   WHERE account_type IN ('person', 'official')
     AND ($department IS NULL OR department = $department)
     AND ($location IS NULL OR location = $location)
 ),
+-- Summed per (space, person) first, on the narrow ids; names and account types join afterwards.
+per_space_person AS (
+  SELECT space_id, person_id, sum(posts) AS posts, sum(comments) AS comments, sum(reactions) AS reactions,
+    sum(shares) AS shares, sum(views) AS views
+  FROM space_activity_monthly
+  WHERE month BETWEEN date_trunc('month', $from::DATE)::DATE AND $to::DATE
+    AND posts + comments + reactions + shares + views > 0
+  GROUP BY space_id, person_id
+),
 acts AS (
   SELECT coalesce(s.name, a.space_id) AS label, s.kind, coalesce(s.is_official, false) AS official,
-    a.person_id, r.account_type = 'person' AS is_person,
-    a.posts, a.comments, a.reactions, a.shares, a.views
-  FROM space_activity_monthly a
+    a.person_id, r.is_person, a.posts, a.comments, a.reactions, a.shares, a.views
+  FROM per_space_person a
   JOIN actors r ON r.person_id = a.person_id
   LEFT JOIN spaces s ON s.space_id = a.space_id
-  WHERE a.month BETWEEN date_trunc('month', $from::DATE)::DATE AND $to::DATE
-    AND a.posts + a.comments + a.reactions + a.shares + a.views > 0
-    AND ($only IS NULL OR list_contains($only::JSON::VARCHAR[], coalesce(s.name, a.space_id)))
+  WHERE $only IS NULL OR list_contains($only::JSON::VARCHAR[], coalesce(s.name, a.space_id))
 ),
 per_person AS (
   SELECT CASE WHEN $only IS NULL THEN label END AS label, person_id, bool_or(is_person) AS is_person,

@@ -22,10 +22,12 @@ WITH items AS (
     AND ($syndicated IS NULL OR cs.syndicated = $syndicated)
     AND cs.author_id NOT IN (SELECT person_id FROM opt_outs)
 ),
+-- ORDER BY ... LIMIT runs as a top-n (no full sort); the rank is numbered on the kept rows only.
+kept AS (
+  SELECT * FROM items ORDER BY {{order}}, created_at DESC, content_id LIMIT $limit
+),
 listed AS (
-  SELECT *, row_number() OVER (ORDER BY {{order}}, created_at DESC, content_id) AS rank
-  FROM items
-  QUALIFY rank <= $limit
+  SELECT *, row_number() OVER (ORDER BY {{order}}, created_at DESC, content_id) AS rank FROM kept
 )
 SELECT
   l.rank::INTEGER AS rank,

@@ -2,6 +2,7 @@
 -- ▸ commenters ▸ creators. Each step counts the people who reached at least that level, so the
 -- steps never grow: visitors did anything (a view or login is enough), reactors reacted, shared,
 -- commented or posted, commenters commented or posted, creators posted.
+-- Reads participation_people (participation-people.sql, same range and filter) for the active.
 -- Parameters: $from, $to (DATE, inclusive), $department, $location (VARCHAR or NULL = all).
 -- Output: one row. headcount: person accounts employed on any day of the range; the other
 -- steps: person accounts of the filter active in the range (as adoption.sql counts them).
@@ -12,12 +13,7 @@ WITH population AS (
     AND ($department IS NULL OR department = $department)
     AND ($location IS NULL OR location = $location)
 ),
-per_person AS (
-  SELECT a.person_id, sum(a.posts) AS posts, sum(a.comments) AS comments, sum(a.reactions + a.shares) AS reactions
-  FROM activity_daily a SEMI JOIN population p ON p.person_id = a.person_id
-  WHERE a.day BETWEEN $from::DATE AND $to::DATE
-  GROUP BY a.person_id
-)
+per_person AS (SELECT * FROM participation_people)
 SELECT
   (SELECT count(*) FROM population
     WHERE (employed_from IS NULL OR employed_from <= $to::DATE) AND (employed_to IS NULL OR employed_to >= $from::DATE))::INTEGER AS headcount,

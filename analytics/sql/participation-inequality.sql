@@ -1,24 +1,14 @@
 -- Participation inequality of one range of local days (DESIGN.md): the Gini coefficient of
 -- content created (posts + comments) per active person, and the share of all content created by
 -- the top 1 % and top 10 % of contributors.
--- Parameters: $from, $to (DATE, inclusive), $department, $location (VARCHAR or NULL = all).
+-- Reads participation_people (participation-people.sql: the range and filter are applied there).
+-- No parameters.
 -- Output: one row. activePeople: person accounts with any activity in the range (those with no
 -- content count as 0); contributors: those with content; content: items they created.
 -- gini = 2·Σ i·x_i / (n·Σ x) − (n + 1) / n over the n active people sorted ascending (i = 1..n);
 -- NULL when nobody created anything. The top p % are the ceil(p/100 · contributors) people with
 -- the most content (at least one person); top*Share is their content / all content.
-WITH population AS (
-  SELECT person_id FROM people
-  WHERE account_type = 'person'
-    AND ($department IS NULL OR department = $department)
-    AND ($location IS NULL OR location = $location)
-),
-per_person AS (
-  SELECT a.person_id, sum(a.posts + a.comments) AS content
-  FROM activity_daily a SEMI JOIN population p ON p.person_id = a.person_id
-  WHERE a.day BETWEEN $from::DATE AND $to::DATE
-  GROUP BY a.person_id
-),
+WITH per_person AS (SELECT person_id, content FROM participation_people),
 ascending AS (
   SELECT content, row_number() OVER (ORDER BY content, person_id) AS i FROM per_person
 ),

@@ -1,21 +1,11 @@
 -- Lorenz curve of content created per active person in one range of local days, for a chart:
 -- at most 21 points, at the population shares 0, 1/20, ..., 1 (every person when there are 20
 -- or fewer), people sorted by content ascending.
--- Parameters: $from, $to (DATE, inclusive), $department, $location (VARCHAR or NULL = all).
+-- Reads participation_people (participation-people.sql: the range and filter are applied there).
+-- No parameters.
 -- Output grain: one row per point, ordered; people: share of active people (0..1); content:
 -- share of content they created (0..1). No rows when nobody created anything.
-WITH population AS (
-  SELECT person_id FROM people
-  WHERE account_type = 'person'
-    AND ($department IS NULL OR department = $department)
-    AND ($location IS NULL OR location = $location)
-),
-per_person AS (
-  SELECT a.person_id, sum(a.posts + a.comments) AS content
-  FROM activity_daily a SEMI JOIN population p ON p.person_id = a.person_id
-  WHERE a.day BETWEEN $from::DATE AND $to::DATE
-  GROUP BY a.person_id
-),
+WITH per_person AS (SELECT person_id, content FROM participation_people),
 cumulative AS (
   SELECT row_number() OVER w AS i, sum(content) OVER w AS cum
   FROM per_person

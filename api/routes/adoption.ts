@@ -2,13 +2,14 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { withConnection } from '../../analytics/db';
 import { getAdoption } from '../../analytics/queries/adoption';
-import { getAdoptionBreakdown, getSpacesTogether, type BreakdownDimension } from '../../analytics/queries/adoption-breakdown';
+import { getGuardedBreakdown } from '../../analytics/queries/adoption-breakdown';
 import { getAdoptionActivation, getAdoptionKpis } from '../../analytics/queries/adoption-kpis';
-import { wholeMonths } from '../../analytics/queries/compare';
+import { monthRange, wholeMonths } from '../../analytics/queries/compare';
 import { getDataPeriod } from '../../analytics/queries/meta';
 import { getRetentionCohorts } from '../../analytics/queries/retention-cohorts';
-import { isSmallSelection, otherGroup, unknownGroup, type GroupGuard } from '../privacy';
-import type { AdoptionActivationRow, AdoptionKpis, AdoptionRow, DayRange, GroupAdoptionRow } from '../../analytics/types';
+import { isSmallSelection } from '../privacy';
+import type { AdoptionActivationRow, AdoptionKpis, AdoptionRow, BreakdownFigures, BreakdownItem, DayRange } from '../../analytics/types';
+import { otherGroup } from '../../analytics/group-guard';
 import { csvResponse } from '../csv';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
@@ -42,38 +43,55 @@ const breakdownQuery = z
   })
   .superRefine(checkPeriod);
 
+const breakdownMonthsQuery = z
+  .object({
+    by: z.enum(['department', 'location', 'space']).default('department'),
+    ...periodFields,
+    department: groupName.optional(),
+    location: groupName.optional(),
+    format: formatParam,
+  })
+  .superRefine(checkPeriod);
+
 const cohortQuery = z
   .object({ ...rangeFields, department: groupName.optional(), location: groupName.optional(), format: formatParam })
   .superRefine(checkPeriod);
 
 const maxPeriods = { day: 1100, week: 600, month: 240 } as const;
 const maxCohortMonths = 60;
+const maxBreakdownMonths = 36;
 
 /** An adoption row with mean DAU and activation (the figures of GET /api/adoption items). */
 export type AdoptionItem = AdoptionRow & { dau: number } & Omit<AdoptionActivationRow, 'period'>;
 
-/** Figures of one row of the breakdown; null when suppressed. */
-export interface BreakdownFigures {
-  headcount: number | null;
-  activeUsers: number | null;
-  adoptionRate: number | null;
-}
+export type { BreakdownFigures, BreakdownItem } from '../../analytics/types';
 
-/** One row of GET /api/adoption/breakdown. */
-export interface BreakdownItem extends BreakdownFigures {
-  group: string;
-  suppressed: boolean;
-  /** 1..n by adoption rate (equal rates share a rank); null for "(other)". */
+/**
+ * One month of a group in GET /api/adoption/breakdown/months. status: `shown` (figures as
+ * /breakdown?month= gives them), `other` (the group is below the minimum that month and counted
+ * in "(other)"), `suppressed` ("(other)" itself below the minimum: no figures), `none` (nobody of
+ * the group employed or active that month, or nothing folded into "(other)").
+ */
+export interface BreakdownMonthCell extends BreakdownFigures {
+  month: string;
+  /** The days counted: the month, cut to the requested range. */
+  from: string;
+  to: string;
+  status: 'shown' | 'other' | 'suppressed' | 'none';
   rank: number | null;
-  /** How many groups the row stands for: 1, or the number of small groups in "(other)". */
   groups: number;
-  /** With compare=previous: the same group in the previous period (null when suppressed there). */
-  previous: BreakdownFigures | null;
-  /** Adoption rate minus the previous period's (fraction of 1; null without both). */
-  change: number | null;
 }
 
-const rate = (active: number, headcount: number) => (headcount > 0 ? active / headcount : null);
+/** A row of GET /api/adoption/breakdown/months: the group over the whole range, and per month. */
+export interface BreakdownMonthsItem extends BreakdownFigures {
+  group: string;
+  /** Rank by adoption rate over the whole range (null for "(other)"). */
+  rank: number | null;
+  suppressed: boolean;
+  groups: number;
+  cells: BreakdownMonthCell[];
+}
+
 
 async function getAdoptionItems(conn: Parameters<typeof getAdoption>[0], filter: Parameters<typeof getAdoption>[1]): Promise<AdoptionItem[]> {
   const [rows, extra] = [await getAdoption(conn, filter), await getAdoptionActivation(conn, filter)];
@@ -84,34 +102,6 @@ async function getAdoptionItems(conn: Parameters<typeof getAdoption>[0], filter:
     const dau = filter.grain === 'day' ? r.activeUsers : (r.stickiness ?? 0) * r.activeUsers;
     return { ...r, dau, activatedUsers: e?.activatedUsers ?? 0, activation: e?.activation ?? null };
   });
-}
-
-/**
- * Folds groups below the minimum size (by the GroupGuard, or by fewer people in the period) into
- * one "(other)" row; "(other)" below the minimum is suppressed too. `together` gives the figures
- * of several groups at once (spaces overlap, so they are not summed).
- */
-async function foldBreakdown(
-  rows: GroupAdoptionRow[],
-  by: BreakdownDimension,
-  guard: GroupGuard,
-  min: number,
-  together: (groups: string[]) => Promise<{ headcount: number; activeUsers: number }>,
-  foldOnly?: Set<string>,
-): Promise<{ shown: Map<string, BreakdownFigures>; small: string[]; other: BreakdownFigures | null }> {
-  const shown = new Map<string, BreakdownFigures>();
-  const small: string[] = [];
-  for (const r of rows) {
-    const label = r.group === null ? unknownGroup : r.group;
-    const isSmall = foldOnly ? foldOnly.has(label) : (r.group !== null && guard.isSmall(by, r.group)) || r.headcount < min;
-    if (isSmall) small.push(label);
-    else shown.set(label, { headcount: r.headcount, activeUsers: r.activeUsers, adoptionRate: rate(r.activeUsers, r.headcount) });
-  }
-  const groups = foldOnly ? [...foldOnly] : small;
-  if (groups.length === 0) return { shown, small, other: null };
-  const sum = await together(groups);
-  const other = sum.headcount < min ? null : { ...sum, adoptionRate: rate(sum.activeUsers, sum.headcount) };
-  return { shown, small, other };
 }
 
 /**
@@ -174,55 +164,71 @@ export function adoptionRoutes(deps: AppDeps) {
         if (await isSmallSelection(conn, q, min)) return { ...base, suppressed: true };
         if (!range) return { ...base, suppressed: false };
         const guard = await getCurrentGroupGuard(deps, conn);
-        const filter = { department: q.department, location: q.location };
-        const fold = async (r: DayRange, foldOnly?: Set<string>) => {
-          const rows = await getAdoptionBreakdown(conn, q.by, { ...r, ...filter });
-          const together = async (groups: string[]) => {
-            if (q.by === 'space') return getSpacesTogether(conn, groups, { ...r, ...filter });
-            const picked = rows.filter((row) => groups.includes(row.group === null ? unknownGroup : row.group));
-            return { headcount: picked.reduce((s, row) => s + row.headcount, 0), activeUsers: picked.reduce((s, row) => s + row.activeUsers, 0) };
-          };
-          return foldBreakdown(rows, q.by, guard, min, together, foldOnly);
-        };
-        const current = await fold(range);
         const before = q.compare === 'previous' ? previousOf(range, data) : null;
-        // The previous period folds the same groups, so "(other)" means the same in both.
-        const previous = before?.hasData ? await fold(before.period, new Set(current.small)) : null;
-        const previousFor = (label: string): BreakdownFigures | null => {
-          if (!previous) return null;
-          const figures = label === otherGroup ? previous.other : previous.shown.get(label);
-          if (!figures || figures.headcount === null || figures.headcount < min) return null;
-          return figures;
-        };
-        const ranked = [...current.shown.entries()]
-          .map(([group, f]) => ({ group, ...f }))
-          .sort((a, b) => (b.adoptionRate ?? -1) - (a.adoptionRate ?? -1) || (b.headcount ?? 0) - (a.headcount ?? 0) || a.group.localeCompare(b.group));
-        const items: BreakdownItem[] = ranked.map((r) => {
-          // Competition ranking by rate: equal rates share a rank (1, 1, 3).
-          const rank = ranked.findIndex((x) => x.adoptionRate === r.adoptionRate) + 1;
-          const prev = previousFor(r.group);
-          return { ...r, suppressed: false, rank, groups: 1, previous: prev, change: prev && r.adoptionRate !== null && prev.adoptionRate !== null ? r.adoptionRate - prev.adoptionRate : null };
-        });
-        if (current.small.length > 0) {
-          const o = current.other;
-          const prev = o ? previousFor(otherGroup) : null;
-          items.push({
-            group: otherGroup,
-            headcount: o?.headcount ?? null,
-            activeUsers: o?.activeUsers ?? null,
-            adoptionRate: o?.adoptionRate ?? null,
-            suppressed: o === null,
-            rank: null,
-            groups: current.small.length,
-            previous: prev,
-            change: o && prev && o.adoptionRate !== null && prev.adoptionRate !== null ? o.adoptionRate - prev.adoptionRate : null,
-          });
-        }
+        const { items } = await getGuardedBreakdown(conn, q.by, { ...range, department: q.department, location: q.location }, guard, before?.hasData ? before.period : null);
         return { ...base, previousPeriod: before?.period ?? null, items, suppressed: false };
       });
       if (q.format === 'csv') {
         const rows = answer.items.map(({ previous, ...r }) => ({ ...r, previousAdoptionRate: previous?.adoptionRate ?? null }));
         return csvResponse(`adoption-by-${q.by}${answer.period ? `-${answer.period.from}-${answer.period.to}` : ''}`, rows, ['group', 'rank', 'headcount', 'activeUsers', 'adoptionRate', 'suppressed', 'groups', 'previousAdoptionRate', 'change']);
+      }
+      return c.json(answer);
+    })
+    .get('/breakdown/months', queryOf(breakdownMonthsQuery), async (c) => {
+      const q = c.req.valid('query');
+      const answer = await withConnection(deps.db, async (conn) => {
+        const asked = await requestRange(conn, q, 'data');
+        const range = asked.range && q.by === 'space' ? wholeMonths(asked.range) : asked.range;
+        const base = { by: q.by, period: range, minGroupSize: min, months: [] as string[], items: [] as BreakdownMonthsItem[] };
+        if (await isSmallSelection(conn, q, min)) return { ...base, suppressed: true };
+        if (!range) return { ...base, suppressed: false };
+        const months = monthsOf(range);
+        if (months.length > maxBreakdownMonths) {
+          throw new ApiError(400, 'bad_request', `The range ${range.from} to ${range.to} spans ${months.length} months; the breakdown per month covers at most ${maxBreakdownMonths}. Choose a shorter range.`);
+        }
+        const guard = await getCurrentGroupGuard(deps, conn);
+        const filter = { department: q.department, location: q.location };
+        const whole = await getGuardedBreakdown(conn, q.by, { ...range, ...filter }, guard, null);
+        // Each month is folded on its own, exactly as /breakdown?month= folds it.
+        const perMonth: Array<{ month: string; from: string; to: string; items: BreakdownItem[]; small: Set<string> }> = [];
+        for (const month of months) {
+          const m = monthRange(month);
+          const r = { from: m.from < range.from ? range.from : m.from, to: m.to > range.to ? range.to : m.to };
+          const b = await getGuardedBreakdown(conn, q.by, { ...r, ...filter }, guard, null);
+          perMonth.push({ month, ...r, items: b.items, small: new Set(b.folded) });
+        }
+        const cellOf = (group: string, pm: (typeof perMonth)[number]): BreakdownMonthCell => {
+          const item = pm.items.find((i) => i.group === group);
+          const at = { month: pm.month, from: pm.from, to: pm.to };
+          if (item && !item.suppressed) return { ...at, status: 'shown', headcount: item.headcount, activeUsers: item.activeUsers, adoptionRate: item.adoptionRate, rank: item.rank, groups: item.groups };
+          const none = { headcount: null, activeUsers: null, adoptionRate: null, rank: null };
+          if (item) return { ...at, status: 'suppressed', ...none, groups: item.groups };
+          return { ...at, status: group !== otherGroup && pm.small.has(group) ? 'other' : 'none', ...none, groups: 0 };
+        };
+        const groups = whole.items.map((i) => i.group);
+        if (!groups.includes(otherGroup) && perMonth.some((pm) => pm.small.size > 0)) groups.push(otherGroup);
+        const items: BreakdownMonthsItem[] = groups.map((group) => {
+          const w = whole.items.find((i) => i.group === group);
+          return {
+            group,
+            rank: w?.rank ?? null,
+            headcount: w?.headcount ?? null,
+            activeUsers: w?.activeUsers ?? null,
+            adoptionRate: w?.adoptionRate ?? null,
+            suppressed: w?.suppressed ?? false,
+            groups: w?.groups ?? 0,
+            cells: perMonth.map((pm) => cellOf(group, pm)),
+          };
+        });
+        return { ...base, months, items, suppressed: false };
+      });
+      if (q.format === 'csv') {
+        const rows = answer.items.flatMap((item) =>
+          item.cells.map((cell) => ({ group: item.group, periodRank: item.rank, periodAdoptionRate: item.adoptionRate, ...cell })),
+        );
+        return csvResponse(`adoption-by-${q.by}-per-month${answer.period ? `-${answer.period.from}-${answer.period.to}` : ''}`, rows, [
+          'group', 'periodRank', 'periodAdoptionRate', 'month', 'from', 'to', 'status', 'headcount', 'activeUsers', 'adoptionRate', 'rank', 'groups',
+        ]);
       }
       return c.json(answer);
     })

@@ -3,9 +3,9 @@
 // puts a period's figures next to the previous period's.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
-import { computeChange, computePreviousPeriod, daysBetween, monthOf, monthRange } from '../../analytics/queries/compare';
+import { daysBetween, monthOf, monthRange } from '../../analytics/queries/compare';
 import { getDataPeriod } from '../../analytics/queries/meta';
-import type { Change, DataPeriod, DayRange } from '../../analytics/types';
+import type { DataPeriod, DayRange } from '../../analytics/types';
 import { ApiError } from '../errors';
 import type { AppDeps } from '../deps';
 import { getGroupGuard, isSmallSelection, type GroupGuard } from '../privacy';
@@ -61,12 +61,6 @@ export function checkSeriesLength(range: DayRange, grain: 'day' | 'week' | 'mont
   }
 }
 
-/** The previous period of a range, and whether any data can lie in it. */
-export function previousOf(range: DayRange, data: DataPeriod): { period: DayRange; hasData: boolean } {
-  const period = computePreviousPeriod(range);
-  return { period, hasData: data.from !== null && period.to >= data.from };
-}
-
 const guards = new WeakMap<AppDeps['db'], { version: number; min: number; guard: GroupGuard }>();
 
 /**
@@ -94,29 +88,4 @@ export async function isSuppressedSelection(deps: AppDeps, conn: DuckDBConnectio
   return (await getCurrentGroupGuard(deps, conn)).isSmall('space', q.space);
 }
 
-export interface Compared<T> {
-  period: DayRange | null;
-  previousPeriod: DayRange | null;
-  suppressed: boolean;
-  current: T | null;
-  previous: T | null;
-  change: Record<string, Change> | null;
-}
-
-/**
- * Figures of a range, and with `compare` those of the previous period of equal length next to
- * them with the change. previous is null when the previous period lies wholly before the data.
- */
-export async function compareFigures<T extends object>(
-  range: DayRange,
-  data: DataPeriod,
-  compare: boolean,
-  figures: (range: DayRange) => Promise<T>,
-  changeOf: (current: T, previous: T | null) => Record<string, Change> | null = computeChange,
-): Promise<Omit<Compared<T>, 'suppressed'>> {
-  const current = await figures(range);
-  if (!compare) return { period: range, previousPeriod: null, current, previous: null, change: null };
-  const before = previousOf(range, data);
-  const previous = before.hasData ? await figures(before.period) : null;
-  return { period: range, previousPeriod: before.period, current, previous, change: changeOf(current, previous) };
-}
+export { compareFigures, previousOf, type Compared } from '../../analytics/queries/compare';

@@ -11,14 +11,15 @@ import {
   getTopPosts,
   getUnansweredQuestions,
   getVoiceShare,
+  computeVoiceTotals,
   topPostSortKeys,
   type ContentFilter,
   type TopPostSort,
 } from '../../analytics/queries/content-engagement';
-import type { Change, ContentSummaryRow, DayRange, FormatMixRow, QuestionGroupRow, SpaceActivityRow, TopPostRow, UnansweredQuestionRow, VoiceShareRow } from '../../analytics/types';
+import type { Change, ContentSummaryRow, DayRange, FormatMixRow, QuestionGroupRow, SpaceActivityRow, TopPostRow, UnansweredQuestionRow, VoiceShareRow, VoiceTotals } from '../../analytics/types';
 import { csvResponse } from '../csv';
 import type { AppDeps } from '../deps';
-import { otherGroup, type GroupGuard } from '../privacy';
+import { otherGroup } from '../privacy';
 import { formatParam, groupName, queryOf } from '../validation';
 import {
   checkPeriod,
@@ -70,16 +71,7 @@ export interface QuestionFigures {
   effect: number | null;
 }
 
-/** Totals of the voice share over a whole period. */
-export interface VoiceTotals {
-  employeePosts: number;
-  officialPosts: number;
-  employeeEngagement: number;
-  officialEngagement: number;
-  employeeShare: number | null;
-  employeeEngagementPerPost: number | null;
-  officialEngagementPerPost: number | null;
-}
+export type { VoiceTotals } from '../../analytics/types';
 
 type SpaceFigures = { [K in Exclude<keyof SpaceActivityRow, 'space' | 'kind' | 'official'>]: number | null };
 /** A space of GET /api/content/spaces; the figures are null when the row is suppressed. */
@@ -99,28 +91,6 @@ const figureKeys = ['posts', 'comments', 'reactions', 'shares', 'views', 'engage
 
 function contentFilter(q: { department?: string; location?: string; space?: string; voice: ContentFilter['voice'] }, range: DayRange): ContentFilter {
   return { ...range, department: q.department, location: q.location, space: q.space, voice: q.voice };
-}
-
-/** Department and space labels of a listed post, with small groups folded into "(other)". */
-function foldListed<T extends { department: string | null; space: string | null }>(guard: GroupGuard, rows: T[]): T[] {
-  return rows.map((r) => ({ ...r, department: r.department === null ? null : guard.label('department', r.department), space: r.space === null ? null : guard.label('space', r.space) }));
-}
-
-function totalsOf(items: VoiceShareRow[]): VoiceTotals {
-  const sum = (k: keyof VoiceShareRow) => items.reduce((s, r) => s + (r[k] as number), 0);
-  const employeePosts = sum('employeePosts');
-  const officialPosts = sum('officialPosts');
-  const employeeEngagement = sum('employeeEngagement');
-  const officialEngagement = sum('officialEngagement');
-  return {
-    employeePosts,
-    officialPosts,
-    employeeEngagement,
-    officialEngagement,
-    employeeShare: employeeEngagement + officialEngagement > 0 ? employeeEngagement / (employeeEngagement + officialEngagement) : null,
-    employeeEngagementPerPost: employeePosts > 0 ? employeeEngagement / employeePosts : null,
-    officialEngagementPerPost: officialPosts > 0 ? officialEngagement / officialPosts : null,
-  };
 }
 
 const periodName = (range: DayRange | null) => (range ? `-${range.from}-${range.to}` : '');
@@ -189,7 +159,7 @@ export function contentRoutes(deps: AppDeps) {
               effect: computeChange({ effect: compared.current.effect }, { effect: compared.previous.effect })!.effect,
             }
           : null;
-        const unanswered = foldListed(guard, await getUnansweredQuestions(conn, { ...contentFilter(q, range), asOf: data.to, limit: q.limit }));
+        const unanswered = guard.foldPosts(await getUnansweredQuestions(conn, { ...contentFilter(q, range), asOf: data.to, limit: q.limit }));
         return { ...base, previousPeriod: compared.previousPeriod, current: compared.current, previous: compared.previous, change, unanswered, suppressed: false };
       });
       if (q.format === 'csv') return csvResponse(`unanswered-questions${periodName(answer.period)}`, answer.unanswered as unknown as Record<string, unknown>[], unansweredColumns);
@@ -204,7 +174,7 @@ export function contentRoutes(deps: AppDeps) {
         if (await isSuppressedSelection(deps, conn, q)) return { ...base, suppressed: true };
         if (!range) return { ...base, suppressed: false };
         const rows = await getTopPosts(conn, { ...contentFilter(q, range), sort: q.sort, limit: q.limit, format: q.postFormat });
-        return { ...base, items: foldListed(guard, rows), suppressed: false };
+        return { ...base, items: guard.foldPosts(rows), suppressed: false };
       });
       if (q.format === 'csv') return csvResponse(`top-posts${periodName(answer.period)}`, answer.items as unknown as Record<string, unknown>[], postColumns);
       return c.json(answer);
@@ -218,11 +188,11 @@ export function contentRoutes(deps: AppDeps) {
         if (!range) return { ...base, suppressed: false };
         checkSeriesLength(range, q.grain);
         const items = await getVoiceShare(conn, { ...range, grain: q.grain, space: q.space });
-        const current = totalsOf(items);
+        const current = computeVoiceTotals(items);
         if (q.compare !== 'previous') return { ...base, items, current, suppressed: false };
         const before = previousOf(range, data);
         // The totals do not depend on the grain: months keep the previous series short.
-        const previous = before.hasData ? totalsOf(await getVoiceShare(conn, { ...before.period, grain: 'month', space: q.space })) : null;
+        const previous = before.hasData ? computeVoiceTotals(await getVoiceShare(conn, { ...before.period, grain: 'month', space: q.space })) : null;
         return { ...base, previousPeriod: before.period, items, current, previous, change: computeChange(current, previous), suppressed: false };
       });
       if (q.format === 'csv') return csvResponse(`voice-share-${q.grain}${periodName(answer.period)}`, answer.items as unknown as Record<string, unknown>[]);
@@ -240,7 +210,7 @@ export function contentRoutes(deps: AppDeps) {
         const rows = await getTopPosts(conn, { ...filter, sort: q.sort, limit: q.limit, syndicated: true });
         const syndicated = await getContentSummary(conn, { ...filter, syndicated: true });
         const others = await getContentSummary(conn, { ...filter, syndicated: false });
-        return { ...base, items: foldListed(guard, rows), syndicated, others, suppressed: false };
+        return { ...base, items: guard.foldPosts(rows), syndicated, others, suppressed: false };
       });
       if (q.format === 'csv') return csvResponse(`syndicated-posts${periodName(answer.period)}`, answer.items as unknown as Record<string, unknown>[], postColumns);
       return c.json(answer);

@@ -123,6 +123,7 @@ describe('minimum group size: a department of 4 never appears with figures', () 
       '/api/content/questions?format=csv&limit=1000', '/api/content/top?limit=1000', '/api/content/top?limit=1000&format=csv',
       '/api/content/top?department=Recht', '/api/content/syndicated?limit=1000', '/api/content/syndicated?limit=1000&format=csv',
       '/api/content/spaces', '/api/content/spaces?format=csv', '/api/content/spaces?department=Recht', '/api/content/voice-share',
+      '/api/adoption/breakdown/months?by=department', '/api/adoption/breakdown/months?by=department&format=csv', '/api/adoption/breakdown/months?by=location', '/api/adoption/breakdown/months?by=space',
     ];
     // The group must never stand as a value (a department, a matrix row, a CSV cell); a job
     // title such as "Leiter Recht" is a personal attribute, not the group.

@@ -2,7 +2,7 @@
 //   --events N   events in the generated export (default 10,000,000)
 //   --people N   people in it (default 10,000)
 //   --keep       keep the generated export and database in /tmp/chorus-bench
-//   --only import|api|analytics|metrics|graph|slack|pilot   run one section
+//   --only import|api|analytics|refresh|metrics|graph|slack|pilot   run one section
 //   --large      metrics: also 100,000 people / 5,000,000 interactions (minutes, ~5 GB)
 // Goals (from the issues): import ≤ 1.5 × the bare DuckDB read of the same files, peak memory
 // under 2 GB; /api/adoption by month p95 under 150 ms over 50 requests; the metrics job on the
@@ -20,6 +20,7 @@ import { generateDemo } from '../../fixtures/generate';
 import { benchGraph } from './graph-bench';
 import { benchAnalytics } from './analytics-bench';
 import { benchSlack } from './slack-bench';
+import { benchRefresh } from './refresh-bench';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -124,6 +125,12 @@ if (!only || only === 'analytics') {
   if (!existsSync(dbPath)) await benchImport();
   process.stdout.write('\n== Adoption, participation and content endpoints on the benchmark database (goal p95 < 150 ms)\n');
   await benchAnalytics(dbPath);
+  await benchAnalytics(dbPath, undefined, { cache: true });
+}
+if (!only || only === 'refresh') {
+  if (!existsSync(dbPath)) await benchImport();
+  process.stdout.write('\n== Rollup refresh after importing 1,000,000 new events into the benchmark database (goal < 30 s)\n');
+  await benchRefresh(dbPath, 1_000_000);
 }
 if (!only || only === 'metrics') await benchMetrics();
 if (!only || only === 'slack') {

@@ -21,6 +21,7 @@ const de = {
     influencers: 'Einflussreiche Stimmen',
     network: 'Netzwerk',
     pilot: 'Pilotgruppe',
+    programmes: 'Botschafterprogramme',
     report: 'Bericht',
     data: 'Daten',
     audit: 'Protokoll',
@@ -75,16 +76,6 @@ const de = {
     headcount: 'Beschäftigte',
     period: 'Zeitraum',
     info: 'Definition',
-    def: {
-      activeUsers:
-        'Personen, die im Zeitraum aktiv waren: Inhalte erstellt oder ein Ereignis ausgelöst haben (Aufrufe und Anmeldungen zählen, Beitritte nicht). Offizielle und Bot-Konten zählen nie als Nutzende.',
-      adoptionRate: 'Aktive Nutzende geteilt durch Beschäftigte im selben Zeitraum.',
-      stickiness:
-        'Durchschnittlich täglich aktive Nutzende über die Tage des Zeitraums geteilt durch die aktiven Nutzenden des Zeitraums. 100 % hieße: alle Aktiven sind jeden Tag aktiv. Bei sehr kurzen (Teil-)Zeiträumen wenig aussagekräftig.',
-      contributors: 'Personen, die im Zeitraum einen Beitrag oder Kommentar verfasst haben.',
-      creators: 'Personen, die im Zeitraum einen Beitrag verfasst haben (Kommentare zählen hier nicht).',
-      headcount: 'Personenkonten, die an mindestens einem Tag des Zeitraums beschäftigt waren. Offizielle und Bot-Konten zählen nicht.',
-    },
   },
   kpi: {
     heading: 'Kennzahlen',
@@ -517,6 +508,7 @@ const en: Messages = {
     influencers: 'Influencers',
     network: 'Network',
     pilot: 'Pilot group',
+    programmes: 'Ambassador programmes',
     report: 'Report',
     data: 'Data',
     audit: 'Audit log',
@@ -571,16 +563,6 @@ const en: Messages = {
     headcount: 'Headcount',
     period: 'Period',
     info: 'Definition',
-    def: {
-      activeUsers:
-        'People who were active in the period: created content or had any event (views and logins count, joins do not). Official and bot accounts are never counted as users.',
-      adoptionRate: 'Active users divided by headcount in the same period.',
-      stickiness:
-        'Mean daily active users over the days of the period divided by the active users of the period. 100 % would mean every active person was active every day. Of little meaning for very short (partial) periods.',
-      contributors: 'People who created a post or a comment in the period.',
-      creators: 'People who created a post in the period (comments do not count here).',
-      headcount: 'Person accounts employed on at least one day of the period. Official and bot accounts are not counted.',
-    },
   },
   kpi: {
     heading: 'Key figures',

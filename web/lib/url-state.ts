@@ -7,7 +7,7 @@ import type { Filters } from './queries';
 const NAVIGATE_EVENT = 'chorus:navigate';
 
 /** Paths of the dashboard pages, in navigation order. */
-export const pagePaths = ['/', '/adoption', '/content', '/influencers', '/network', '/pilot', '/report', '/data', '/audit'] as const;
+export const pagePaths = ['/', '/adoption', '/content', '/influencers', '/network', '/pilot', '/programmes', '/report', '/data', '/audit'] as const;
 export type PagePath = (typeof pagePaths)[number];
 
 /** Path of a person's page; the id is URL-encoded. */
@@ -22,6 +22,15 @@ export function personIdOf(path: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Path of the monthly report of a month 'YYYY-MM'. */
+export const reportPath = (month: string): string => `/report/${month}`;
+
+/** The month of a '/report/YYYY-MM' path, or null for any other path. */
+export function reportMonthOf(path: string): string | null {
+  const m = /^\/report\/(\d{4}-(?:0[1-9]|1[0-2]))\/?$/.exec(path);
+  return m ? m[1] : null;
 }
 
 /** Search parameters that describe the view and travel with navigation between pages. */

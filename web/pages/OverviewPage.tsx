@@ -2,7 +2,7 @@
 // against the month before, the monthly trend, and the monthly figures as a table.
 import { useQuery } from '@tanstack/react-query';
 import { AdoptionChart } from '../components/charts/AdoptionChart';
-import { KpiCard, type MetricKey } from '../components/common/KpiCard';
+import { KpiCard } from '../components/common/KpiCard';
 import { PageHeader } from '../components/common/PageHeader';
 import { EmptyDatabase, ErrorState, Loading, Note, PrivacyNote } from '../components/common/States';
 import { AdoptionTable } from '../components/tables/AdoptionTable';
@@ -12,7 +12,7 @@ import { partialCoverage } from '../lib/periods';
 import { adoptionCsvHref, adoptionQuery, metaQuery, type AdoptionItem } from '../lib/queries';
 import { useFilters } from '../lib/url-state';
 
-const kpis: { metric: MetricKey; kind: 'count' | 'rate'; polarity?: 'neutral' }[] = [
+const kpis: { metric: 'activeUsers' | 'adoptionRate' | 'stickiness' | 'contributors' | 'creators' | 'headcount'; kind: 'count' | 'rate'; polarity?: 'neutral' }[] = [
   { metric: 'activeUsers', kind: 'count' },
   { metric: 'adoptionRate', kind: 'rate' },
   { metric: 'stickiness', kind: 'rate' },

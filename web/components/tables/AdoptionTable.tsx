@@ -11,6 +11,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useId, useMemo, useState } from 'react';
+import { useDefinitions } from '../../lib/definitions';
 import { formatNumber, formatPercent, formatPeriod } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { partialCoverage } from '../../lib/periods';
@@ -47,6 +48,7 @@ interface Props {
 
 export function AdoptionTable({ items, grain, title, csvHref, range, pageSize = 50, filterable = false }: Props) {
   const { t, locale } = useI18n();
+  const define = useDefinitions();
   const filterId = useId();
   const [sorting, setSorting] = useState<SortingState>([]);
   const [globalFilter, setGlobalFilter] = useState('');
@@ -81,11 +83,11 @@ export function AdoptionTable({ items, grain, title, csvHref, range, pageSize = 
             return kind === 'rate' ? formatPercent(v, locale) : formatNumber(v, locale);
           },
           sortUndefined: 'last',
-          meta: { numeric: true, info: t.metrics.def[key], label: t.metrics[key] },
+          meta: { numeric: true, info: define(key), label: t.metrics[key] },
         }),
       ),
     ],
-    [t, locale, grain, range.from, range.to],
+    [t, locale, define, grain, range.from, range.to],
   );
 
   const table = useReactTable({
