@@ -84,11 +84,16 @@ export interface PilotSelection {
   evaluations: number;
 }
 
+/** Why a request cannot be met (the UI words each kind in its language from `figures`). */
+export type InfeasibleKind = 'size' | 'sizeAboveCandidates' | 'duplicateQuota' | 'unknownGroup' | 'minAboveMax' | 'minAboveEligible' | 'minimumsAboveSize' | 'maximumsTooTight' | 'quotasTogether' | 'placesLeft';
+
 /** A request that no group can satisfy; `quota` is the quota at fault, if one is. */
 export class PilotInfeasibleError extends Error {
   constructor(
     message: string,
     readonly quota: Quota | null = null,
+    readonly kind: InfeasibleKind = 'size',
+    readonly figures: Record<string, number> = {},
   ) {
     super(message);
     this.name = 'PilotInfeasibleError';
@@ -113,7 +118,7 @@ export function computePilotGroup(problem: PilotProblem, request: PilotRequest):
   const { sets } = problem;
   const size = request.size;
   const quotas = request.quotas ?? [];
-  if (!Number.isInteger(size) || size < 0) throw new PilotInfeasibleError(`The group size must be a whole number of at least 0, not ${size}.`);
+  if (!Number.isInteger(size) || size < 0) throw new PilotInfeasibleError(`The group size must be a whole number of at least 0, not ${size}.`, null, 'size', { size });
   const excluded = new Uint8Array(sets.population);
   for (const p of request.exclude ?? []) if (p >= 0 && p < sets.population) excluded[p] = 1;
   const seen = new Uint8Array(sets.population);
@@ -125,7 +130,7 @@ export function computePilotGroup(problem: PilotProblem, request: PilotRequest):
     candidates.push(p);
   }
   const n = candidates.length;
-  if (size > n) throw new PilotInfeasibleError(`A group of ${size} is larger than the ${n} eligible candidates; choose at most ${n}.`);
+  if (size > n) throw new PilotInfeasibleError(`A group of ${size} is larger than the ${n} eligible candidates; choose at most ${n}.`, null, 'sizeAboveCandidates', { size, candidates: n });
 
   // Quotas: index per (dimension, group); each candidate belongs to at most one quota per dimension.
   const qIndex = new Map<string, number>();
@@ -138,9 +143,9 @@ export function computePilotGroup(problem: PilotProblem, request: PilotRequest):
   }
   quotas.forEach((q, i) => {
     const key = `${q.by}\u0000${q.group}`;
-    if (qIndex.has(key)) throw new PilotInfeasibleError(`The ${q.by} "${q.group}" has two quotas; give one with both min and max.`, q);
-    if (!known[q.by].has(q.group)) throw new PilotInfeasibleError(`Quota ${describeQuota(q)}: no one in the period belongs to the ${q.by} "${q.group}".`, q);
-    if (q.min !== undefined && q.max !== undefined && q.min > q.max) throw new PilotInfeasibleError(`Quota ${describeQuota(q)}: the minimum is larger than the maximum.`, q);
+    if (qIndex.has(key)) throw new PilotInfeasibleError(`The ${q.by} "${q.group}" has two quotas; give one with both min and max.`, q, 'duplicateQuota');
+    if (!known[q.by].has(q.group)) throw new PilotInfeasibleError(`Quota ${describeQuota(q)}: no one in the period belongs to the ${q.by} "${q.group}".`, q, 'unknownGroup');
+    if (q.min !== undefined && q.max !== undefined && q.min > q.max) throw new PilotInfeasibleError(`Quota ${describeQuota(q)}: the minimum is larger than the maximum.`, q, 'minAboveMax');
     qIndex.set(key, i);
   });
   const qMin = Int32Array.from(quotas, (q) => q.min ?? 0);
@@ -161,13 +166,13 @@ export function computePilotGroup(problem: PilotProblem, request: PilotRequest):
   const need = [0, 0];
   for (let i = 0; i < quotas.length; i++) {
     const q = quotas[i];
-    if (qMin[i] > eligible[i]) throw new PilotInfeasibleError(`Quota ${describeQuota(q)}: the ${q.by} has only ${eligible[i]} eligible candidate${eligible[i] === 1 ? '' : 's'}.`, q);
+    if (qMin[i] > eligible[i]) throw new PilotInfeasibleError(`Quota ${describeQuota(q)}: the ${q.by} has only ${eligible[i]} eligible candidate${eligible[i] === 1 ? '' : 's'}.`, q, 'minAboveEligible', { eligible: eligible[i] });
     need[qDim[i]] += qMin[i];
   }
   for (const dim of [0, 1] as const) {
     if (need[dim] > size) {
       const first = quotas.find((q) => (q.by === 'department' ? 0 : 1) === dim && (q.min ?? 0) > 0)!;
-      throw new PilotInfeasibleError(`The ${first.by} minimums add up to ${need[dim]}, more than the group size ${size}; lower a minimum (for example ${describeQuota(first)}) or enlarge the group.`, first);
+      throw new PilotInfeasibleError(`The ${first.by} minimums add up to ${need[dim]}, more than the group size ${size}; lower a minimum (for example ${describeQuota(first)}) or enlarge the group.`, first, 'minimumsAboveSize', { minimums: need[dim], size });
     }
     // Room under the max caps: uncapped candidates count fully, a capped group at most its max.
     let room = 0;
@@ -179,7 +184,7 @@ export function computePilotGroup(problem: PilotProblem, request: PilotRequest):
     }
     if (room < size) {
       const capped = quotas.filter((q) => (q.by === 'department' ? 0 : 1) === dim && q.max !== undefined);
-      throw new PilotInfeasibleError(`The ${capped[0]?.by ?? 'group'} maximums leave room for only ${room} people, fewer than the group size ${size}; raise a maximum (for example ${capped[0] ? describeQuota(capped[0]) : ''}) or shrink the group.`, capped[0] ?? null);
+      throw new PilotInfeasibleError(`The ${capped[0]?.by ?? 'group'} maximums leave room for only ${room} people, fewer than the group size ${size}; raise a maximum (for example ${capped[0] ? describeQuota(capped[0]) : ''}) or shrink the group.`, capped[0] ?? null, 'maximumsTooTight', { room, size });
     }
   }
 
@@ -253,7 +258,7 @@ export function computePilotGroup(problem: PilotProblem, request: PilotRequest):
   const completable = (remaining: number) => canComplete(remaining, depQuotas, locQuotas, qMin, qMax, taken, available, lNodes);
   if (quotas.length > 0 && !completable(size)) {
     const q = quotas.find((x) => (x.min ?? 0) > 0) ?? quotas[0];
-    throw new PilotInfeasibleError(`The department and location quotas cannot be met together by any group of ${size}; relax one of them (for example ${describeQuota(q)}).`, q);
+    throw new PilotInfeasibleError(`The department and location quotas cannot be met together by any group of ${size}; relax one of them (for example ${describeQuota(q)}).`, q, 'quotasTogether', { size });
   }
   // Per round: whether picking from a cell still leaves the group completable (0) or not (1).
   const verdict = new Int8Array(dNodes * lNodes);
@@ -303,7 +308,7 @@ export function computePilotGroup(problem: PilotProblem, request: PilotRequest):
       siftDown(0);
     }
     // Unreachable after the check above (every pick keeps the group completable); kept as a guard.
-    if (chosen < 0) throw new PilotInfeasibleError(`Only ${round} of ${size} places can be filled under the quotas; raise a maximum or shrink the group.`, null);
+    if (chosen < 0) throw new PilotInfeasibleError(`Only ${round} of ${size} places can be filled under the quotas; raise a maximum or shrink the group.`, null, 'placesLeft', { filled: round, size });
     const p = candidates[chosen];
     let gain = 0;
     for (let k = offsets[p], end = offsets[p + 1]; k < end; k++) {

@@ -148,7 +148,7 @@ async function buildAnswer(deps: AppDeps, request: PilotGroupRequest & PeriodFie
     answer = computePilotAnswer(data, ranking, optedOut, request);
   } catch (error) {
     if (error instanceof PilotInfeasibleError) {
-      throw new ApiError(400, 'infeasible', error.message, error.quota ? { quota: error.quota, described: describeQuota(error.quota) } : undefined);
+      throw new ApiError(400, 'infeasible', error.message, { kind: error.kind, figures: error.figures, quota: error.quota, described: error.quota ? describeQuota(error.quota) : null });
     }
     throw error;
   }

@@ -95,7 +95,7 @@ describe('POST /api/pilot-group', () => {
     const error = (await res.json()).error;
     expect(error.code).toBe('infeasible');
     expect(error.message).toBe('Quota department "IT" (min 4): the department has only 3 eligible candidates.');
-    expect(error.details.quota).toEqual({ by: 'department', group: 'IT', min: 4 });
+    expect(error.details).toMatchObject({ kind: 'minAboveEligible', figures: { eligible: 3 }, quota: { by: 'department', group: 'IT', min: 4 } });
   });
 
   it('meets a minimum by restricting the last places to the department', async () => {

@@ -82,7 +82,8 @@ describe.skipIf(!hasChromium)('pilot group page in Chromium (demo organisation)'
   it('explains a quota that cannot be met', async () => {
     const { page, errors } = await openPage(`/pilot?size=3&quotas=${encodeURIComponent('department:Recht:5:')}`);
     await page.getByTestId('pilot-infeasible').waitFor();
-    expect(await page.getByTestId('pilot-infeasible').innerText()).toContain('department "Recht" (min 5)');
+    // Recht has 4 people: the API's reason, worded in German on the page.
+    expect(await page.getByTestId('pilot-infeasible').innerText()).toContain('Abteilung „Recht“ (min. 5): Die Gruppe hat nur 4 mögliche Kandidatinnen und Kandidaten.');
     expect(errors).toEqual([]);
     await page.context().close();
   });

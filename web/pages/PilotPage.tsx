@@ -50,9 +50,18 @@ function clampSize(raw: string | null): number {
   return Number.isInteger(n) && n >= 1 && n <= maxSize ? n : defaultSize;
 }
 
+/** The API's infeasible-quota answer in the page's language (its own message for anything else). */
+function describeInfeasible(error: ApiRequestError, m: M, locale: string): string {
+  const d = error.details as { kind?: string; figures?: Record<string, number>; quota?: Quota | null } | undefined;
+  if (error.code !== 'infeasible' || !d?.kind || !(d.kind in m.infeasibleKind)) return error.message;
+  const figures = Object.fromEntries(Object.entries(d.figures ?? {}).map(([k, v]) => [k, formatNumber(v, locale)]));
+  const q = d.quota ? m.quotaText(d.quota.by, d.quota.group, d.quota.min === undefined ? '' : formatNumber(d.quota.min, locale), d.quota.max === undefined ? '' : formatNumber(d.quota.max, locale)) : '';
+  return m.infeasibleKind[d.kind as keyof M['infeasibleKind']](q, figures);
+}
+
 export function PilotPage() {
   const m = useMessages();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [filters] = useFilters();
   const [params, setParams] = useSearchParams();
   const meta = useQuery(metaQuery());
@@ -99,7 +108,7 @@ export function PilotPage() {
     body = (
       <div className="state state-error" role="alert" data-testid="pilot-infeasible">
         <h2>{m.infeasible}</h2>
-        <p>{infeasible.message}</p>
+        <p>{describeInfeasible(infeasible, m, locale)}</p>
         <p className="muted">{m.infeasibleHint}</p>
       </div>
     );

@@ -65,6 +65,19 @@ export const de = {
   unknownExclusions: (ids: string) => `Nicht im Zeitraum beschäftigt, ignoriert: ${ids}`,
   infeasible: 'Diese Anfrage lässt sich nicht erfüllen',
   infeasibleHint: 'Lockern Sie die genannte Quote, verkleinern Sie die Gruppe oder lassen Sie ausgeschlossene Personen wieder zu.',
+  quotaText: (by: string, group: string, min: string, max: string) => `${by === 'department' ? 'Abteilung' : 'Standort'} „${group}“${min || max ? ` (${[min ? `min. ${min}` : '', max ? `max. ${max}` : ''].filter(Boolean).join(', ')})` : ''}`,
+  infeasibleKind: {
+    size: (_q: string, f: Record<string, string>) => `Die Gruppengröße muss eine ganze Zahl ab 0 sein, nicht ${f.size}.`,
+    sizeAboveCandidates: (_q: string, f: Record<string, string>) => `Eine Gruppe von ${f.size} ist größer als die ${f.candidates} möglichen Kandidatinnen und Kandidaten; wählen Sie höchstens ${f.candidates}.`,
+    duplicateQuota: (q: string) => `${q}: Für diese Gruppe gibt es zwei Quoten; fassen Sie sie zu einer mit Minimum und Maximum zusammen.`,
+    unknownGroup: (q: string) => `${q}: Im Zeitraum gehört niemand zu dieser Gruppe.`,
+    minAboveMax: (q: string) => `${q}: Das Minimum ist größer als das Maximum.`,
+    minAboveEligible: (q: string, f: Record<string, string>) => `${q}: Die Gruppe hat nur ${f.eligible} mögliche Kandidatinnen und Kandidaten.`,
+    minimumsAboveSize: (q: string, f: Record<string, string>) => `Die Mindestzahlen ergeben zusammen ${f.minimums}, mehr als die Gruppengröße ${f.size}; senken Sie ein Minimum (etwa ${q}) oder vergrößern Sie die Gruppe.`,
+    maximumsTooTight: (q: string, f: Record<string, string>) => `Die Höchstzahlen lassen nur Platz für ${f.room} Personen, weniger als die Gruppengröße ${f.size}; erhöhen Sie ein Maximum${q ? ` (etwa ${q})` : ''} oder verkleinern Sie die Gruppe.`,
+    quotasTogether: (q: string, f: Record<string, string>) => `Die Quoten für Abteilungen und Standorte lassen sich von keiner Gruppe aus ${f.size} Personen gemeinsam erfüllen; lockern Sie eine davon (etwa ${q}).`,
+    placesLeft: (_q: string, f: Record<string, string>) => `Nur ${f.filled} von ${f.size} Plätzen lassen sich unter den Quoten besetzen.`,
+  },
   computing: 'Berechne die Reichweiten des Zeitraums …',
   empty: 'Im Zeitraum gibt es keine Kandidatinnen oder Kandidaten (Personenkonten mit Aktivität, nicht auf der Widerspruchsliste). Wählen Sie einen anderen Zeitraum oder lockern Sie den Filter.',
   save: 'Gruppe speichern',
@@ -104,7 +117,7 @@ export const de = {
   csvServer: 'CSV (alle)',
 } as const;
 
-type Shape<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string };
+type Shape<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : T[K] extends string ? string : Shape<T[K]> };
 
 export const en: Shape<typeof de> = {
   title: 'Pilot group',
@@ -171,6 +184,19 @@ export const en: Shape<typeof de> = {
   unknownExclusions: (ids) => `Not employed in the period, ignored: ${ids}`,
   infeasible: 'This request cannot be met',
   infeasibleHint: 'Relax the quota named, shrink the group or allow excluded people again.',
+  quotaText: (by, group, min, max) => `${by === 'department' ? 'Department' : 'Location'} “${group}”${min || max ? ` (${[min ? `min ${min}` : '', max ? `max ${max}` : ''].filter(Boolean).join(', ')})` : ''}`,
+  infeasibleKind: {
+    size: (_q, f) => `The group size must be a whole number of at least 0, not ${f.size}.`,
+    sizeAboveCandidates: (_q, f) => `A group of ${f.size} is larger than the ${f.candidates} eligible candidates; choose at most ${f.candidates}.`,
+    duplicateQuota: (q) => `${q}: this group has two quotas; merge them into one with a minimum and a maximum.`,
+    unknownGroup: (q) => `${q}: no one in the period belongs to this group.`,
+    minAboveMax: (q) => `${q}: the minimum is larger than the maximum.`,
+    minAboveEligible: (q, f) => `${q}: the group has only ${f.eligible} eligible candidates.`,
+    minimumsAboveSize: (q, f) => `The minimums add up to ${f.minimums}, more than the group size ${f.size}; lower a minimum (for example ${q}) or enlarge the group.`,
+    maximumsTooTight: (q, f) => `The maximums leave room for only ${f.room} people, fewer than the group size ${f.size}; raise a maximum${q ? ` (for example ${q})` : ''} or shrink the group.`,
+    quotasTogether: (q, f) => `No group of ${f.size} meets the department and location quotas together; relax one of them (for example ${q}).`,
+    placesLeft: (_q, f) => `Only ${f.filled} of ${f.size} places can be filled under the quotas.`,
+  },
   computing: 'Computing the reach of the period …',
   empty: 'There are no candidates in the period (person accounts with activity, not on the opt-out list). Choose another period or relax the filter.',
   save: 'Save group',
