@@ -75,6 +75,14 @@ describe.skipIf(!hasChromium)('pilot group page in Chromium (demo organisation)'
     await expect.poll(() => new URL(page.url()).searchParams.get('exclude')).not.toBeNull();
     await expect.poll(async () => (await memberNames(page)).includes(first)).toBe(false);
     expect(await page.getByTestId('exclusions').innerText()).toContain(first);
+
+    // Excluding by name: the search offers the ranked people of the period.
+    const ranked = (await (await fetch(`${base}/api/influencers?limit=2`)).json()) as { items: Array<{ personId: string; displayName: string; department: string }> };
+    const second = ranked.items[1];
+    await page.getByTestId('exclude-search').click();
+    await page.getByTestId('exclude-search').fill(`${second.displayName} (${second.department})`);
+    await expect.poll(() => new URL(page.url()).searchParams.get('exclude')?.split(',') ?? []).toContain(second.personId);
+    await expect.poll(async () => (await memberNames(page)).includes(second.displayName)).toBe(false);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -36,7 +36,7 @@ import {
   type SavedGroupSummary,
   type Tandem,
 } from '../lib/pilot-queries';
-import { metaQuery, periodOf } from '../lib/queries';
+import { influencersQuery, metaQuery, periodOf, type Filters } from '../lib/queries';
 import { personPath, useFilters, useSearchParams } from '../lib/url-state';
 import './PilotPage.css';
 
@@ -136,7 +136,7 @@ export function PilotPage() {
           <SizeSlider size={size} onChange={(n) => setParams({ size: n === defaultSize ? null : String(n) })} />
           <QuotaEditor quotas={quotas} onChange={(next) => setParams({ quotas: formatQuotas(next) })} />
           {filters.department || filters.location ? <p className="muted small pilot-pool">{m.poolNote([filters.department, filters.location].filter(Boolean).join(', '))}</p> : null}
-          <Exclusions ids={exclude} names={names} onChange={setExclude} />
+          <Exclusions ids={exclude} names={names} onChange={setExclude} filters={filters} />
         </div>
       )}
       {body}
@@ -243,11 +243,42 @@ function QuotaEditor({ quotas, onChange }: { quotas: Quota[]; onChange: (next: Q
   );
 }
 
-function Exclusions({ ids, names, onChange }: { ids: string[]; names: Record<string, string>; onChange: (ids: string[]) => void }) {
+/** Excluded people as chips, and a name search over the period's ranking to exclude more. */
+function Exclusions({ ids, names, onChange, filters }: { ids: string[]; names: Record<string, string>; onChange: (ids: string[]) => void; filters: Filters }) {
   const m = useMessages();
+  const { lang } = useI18n();
+  const listId = useId();
+  const [searching, setSearching] = useState(false);
+  const [text, setText] = useState('');
+  // The ranking of the period (the influencers page's query, so usually cached): loaded on first focus.
+  const ranking = useQuery({ ...influencersQuery({ from: filters.from, to: filters.to }, lang), enabled: searching });
+  const people = useMemo(() => (ranking.data?.items ?? []).filter((p) => p.displayName).map((p) => ({ id: p.personId, label: `${p.displayName} (${p.department ?? '–'})` })), [ranking.data]);
+  // A typed or chosen name that matches a person excludes them (also when the list arrives later).
+  useEffect(() => {
+    const found = text ? people.find((p) => p.label === text) : undefined;
+    if (!found) return;
+    if (!ids.includes(found.id)) onChange([...ids, found.id]);
+    setText('');
+  }, [text, people, ids, onChange]);
   return (
     <div className="pilot-exclusions" data-testid="exclusions">
       <span className="segmented-label">{m.exclusions}</span>
+      <input
+        type="search"
+        className="pilot-exclude-search"
+        list={listId}
+        value={text}
+        placeholder={m.searchPerson}
+        aria-label={m.searchPerson}
+        onFocus={() => setSearching(true)}
+        onChange={(e) => setText(e.target.value)}
+        data-testid="exclude-search"
+      />
+      <datalist id={listId}>
+        {people.map((p) => (
+          <option key={p.id} value={p.label} />
+        ))}
+      </datalist>
       {ids.length === 0 ? (
         <span className="muted small">{m.noExclusions}</span>
       ) : (
