@@ -36,7 +36,7 @@ export function areaOf(path: string): Area {
   if (path.startsWith('/api/network/matrix') || path === '/api/influencers/periods') return 'aggregate';
   // Programmes are aggregates, except the per-member table (whatever the name holds, even a decoded '/').
   if (/^\/api\/programmes(\/|$)/.test(path) && !/^\/api\/programmes\/.+\/members\/?$/.test(path)) return 'aggregate';
-  if (/^\/api\/(influencers|people|network|pilot|tandems|programmes)(\/|$)/.test(path)) return 'person';
+  if (/^\/api\/(influencers|people|network|pilot|pilot-group|pilot-groups|tandems|programmes)(\/|$)/.test(path)) return 'person';
   if (/^\/api\/(content|engagement|posts)(\/|$)/.test(path)) return 'content';
   if (/^\/api\/(audit|imports|optouts|settings)(\/|$)/.test(path)) return 'admin';
   return 'aggregate';

@@ -20,6 +20,8 @@ import { influencerRoutes } from './routes/influencers';
 import { networkRoutes } from './routes/network';
 import { peopleRoutes } from './routes/people';
 import { metaRoutes } from './routes/meta';
+import { pilotGroupRoutes, pilotRoutes } from './routes/pilot';
+import { tandemRoutes } from './routes/tandems';
 import { programmeRoutes } from './routes/programmes';
 import { reportRoutes } from './routes/reports';
 
@@ -36,6 +38,9 @@ export function createApp(given: AppDeps, options: { staticRoot?: string } = {})
     .route('/influencers', influencerRoutes(deps))
     .route('/people', peopleRoutes(deps))
     .route('/network', networkRoutes(deps))
+    .route('/pilot-group', pilotRoutes(deps))
+    .route('/pilot-groups', pilotGroupRoutes(deps))
+    .route('/tandems', tandemRoutes(deps))
     .route('/programmes', programmeRoutes(deps))
     .route('/reports', reportRoutes(deps))
     .route('/audit', auditRoutes(deps))

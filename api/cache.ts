@@ -25,7 +25,8 @@ interface Entry {
   body: ArrayBuffer;
 }
 
-const uncached = /^\/api\/(audit|imports|influencers\/periods)(\/|$)/;
+// Saved pilot groups change without new data.
+const uncached = /^\/api\/(audit|imports|influencers\/periods|pilot-groups)(\/|$)/;
 
 const answer = (entry: Entry, how: 'hit' | 'shared') => new Response(entry.body.slice(0), { status: entry.status, headers: [...entry.headers, ['x-chorus-cache', how]] });
 

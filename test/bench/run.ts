@@ -2,7 +2,7 @@
 //   --events N   events in the generated export (default 10,000,000)
 //   --people N   people in it (default 10,000)
 //   --keep       keep the generated export and database in /tmp/chorus-bench
-//   --only import|api|analytics|refresh|metrics|graph|slack   run one section
+//   --only import|api|analytics|refresh|metrics|graph|slack|pilot   run one section
 //   --large      metrics: also 100,000 people / 5,000,000 interactions (minutes, ~5 GB)
 // Goals (from the issues): import ≤ 1.5 × the bare DuckDB read of the same files, peak memory
 // under 2 GB; /api/adoption by month p95 under 150 ms over 50 requests; the metrics job on the
@@ -140,5 +140,18 @@ if (!only || only === 'slack') {
 if (!only || only === 'graph') {
   process.stdout.write('\n== Graph algorithms against igraph (C), 20,000 people / 1,000,000 interactions\n');
   await benchGraph({ sizes: [{ people: 20_000, edges: 1_000_000 }] });
+}
+if (!only || only === 'pilot') {
+  process.stdout.write('\n== Pilot selection of 50 from 20,000 people with 1,000,000 interactions (goal < 3 s)\n');
+  const dir = join(work, 'pilot');
+  const run = (...a: string[]) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(here, 'pilot-bench.ts'), ...a], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop()!);
+  const prepared = run('prepare', dir, '20000', '1000000');
+  line('prepared (not timed as selection)', `import ${fmt.format(prepared.importSeconds)} s, metrics ${fmt.format(prepared.metricsSeconds)} s`);
+  const r = run('select', dir, '50');
+  line('selection total', `${fmt.format(r.totalMs / 1000)} s, peak ${fmt.format(r.peakRssMb)} MB`);
+  line('   reach sets SQL / CSR build / greedy (ms)', `${r.sqlMs} / ${r.buildMs} / ${r.greedyMs}`);
+  line('   population, reach pairs, gain evaluations', `${fmt.format(r.population)}, ${fmt.format(r.reachPairs)}, ${fmt.format(r.evaluations)}`);
+  line('   colleagues reached: optimised / top 50 by score', `${fmt.format(r.reached)} / ${fmt.format(r.baselineReached)}`);
+  rmSync(dir, { recursive: true, force: true });
 }
 if (!args.includes('--keep') && !only) rmSync(work, { recursive: true, force: true });

@@ -15,6 +15,8 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The API's `error.details`, when it sent any. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -42,12 +44,14 @@ export async function readJson<T>(call: () => Promise<JsonResponse<T>>): Promise
   if (response.ok) return response.json();
   let code = 'http_error';
   let message = `${response.status} ${response.statusText}`.trim();
+  let details: unknown;
   try {
-    const body = (await response.json()) as unknown as { error?: { code?: unknown; message?: unknown } };
+    const body = (await response.json()) as unknown as { error?: { code?: unknown; message?: unknown; details?: unknown } };
     if (typeof body?.error?.code === 'string') code = body.error.code;
     if (typeof body?.error?.message === 'string') message = body.error.message;
+    details = body?.error?.details;
   } catch {
     // Not JSON (a proxy's error page, for example): keep the status line.
   }
-  throw new ApiRequestError(response.status, code, message);
+  throw new ApiRequestError(response.status, code, message, details);
 }
