@@ -83,8 +83,9 @@ describe.skipIf(!hasChromium)('programmes page in Chromium (fixtures/programme)'
     await page.getByTestId('programme-impact').waitFor();
     await page.getByTestId('window-picker').selectOption('60');
     await expect.poll(() => new URL(page.url()).searchParams.get('window')).toBe('60');
+    // The tables refill for the new window one after another: wait until all five are back.
+    await expect.poll(() => page.locator('a[download]').count(), { timeout: 30_000 }).toBe(5); // list, impact, external, voice, members
     const hrefs = await page.locator('a[download]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-    expect(hrefs.length).toBe(5); // list, impact, external, voice, members
     for (const href of hrefs) {
       expect(href).toContain('format=csv');
       const res = await fetch(server!.base + href);
