@@ -124,9 +124,12 @@ describe('content_stats and space_activity_monthly on the engagement fixture', (
     await loadCanonical(db, engagementFixture);
     const before = [await allStats(db), await spaceRows(db)];
     await withConnection(db, async (c) => {
+      // Back to schema version 6: what migration 7 and every later one created goes.
       await c.run('DROP TABLE content_stats');
       await c.run('DROP TABLE space_activity_monthly');
-      await c.run('DELETE FROM schema_migrations WHERE version = 7');
+      await c.run('DROP TABLE pilot_groups');
+      await c.run('DROP SEQUENCE pilot_group_seq');
+      await c.run('DELETE FROM schema_migrations WHERE version >= 7');
     });
     closeDatabase(db);
     const upgraded = await openDatabase(path);
