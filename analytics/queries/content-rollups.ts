@@ -26,15 +26,20 @@ export async function refreshContentStats(connection: DuckDBConnection, runId: n
  * YYYY-MM-DD), one month at a time (inside the import transaction a year of ten million events
  * at once can exceed DuckDB's memory limit). Reads each item's space from content_stats, so
  * refresh that first. With `everything` the rows of all other months are removed as well (after
- * pruning).
+ * pruning). space_audience (first contact per space and person) is rebuilt from it afterwards.
  */
 export async function refreshSpaceActivity(connection: DuckDBConnection, days: DayRange | null, everything: boolean): Promise<void> {
   if (everything) await connection.run('DELETE FROM space_activity_monthly');
-  if (!days) return;
-  for (const chunk of monthChunks({ from: monthRange(monthOf(days.from)).from, to: monthRange(monthOf(days.to)).to })) {
-    if (!everything) await connection.run('DELETE FROM space_activity_monthly WHERE month = $from::DATE', { from: chunk.from });
-    await connection.run(readSql('space-activity-monthly-refresh'), { ...chunk });
+  if (days) {
+    for (const chunk of monthChunks({ from: monthRange(monthOf(days.from)).from, to: monthRange(monthOf(days.to)).to })) {
+      if (!everything) await connection.run('DELETE FROM space_activity_monthly WHERE month = $from::DATE', { from: chunk.from });
+      await connection.run(readSql('space-activity-monthly-refresh'), { ...chunk });
+    }
   }
+  if (!days && !everything) return;
+  // A whole rebuild: one pass over a table of a few hundred thousand rows even at ten million events.
+  await connection.run('DELETE FROM space_audience');
+  await connection.run(readSql('space-audience-refresh'));
 }
 
 /** The range cut at month ends: [from..end of its month], [next month], ..., [..to]. */

@@ -17,13 +17,16 @@ WITH population AS (
     AND ($department IS NULL OR department = $department)
     AND ($location IS NULL OR location = $location)
 ),
--- One pass over the monthly rollup: each (space, person) seen up to $to, and whether active in the range.
+-- The known audience (space_audience: first contact up to $to) and who was active in the range.
 space_people AS (
-  SELECT space_id, person_id,
-    bool_or(month >= date_trunc('month', $from::DATE)::DATE AND posts + comments + reactions + shares + views > 0) AS active
-  FROM space_activity_monthly
-  WHERE month <= $to::DATE
-  GROUP BY space_id, person_id
+  SELECT k.space_id, k.person_id, a.person_id IS NOT NULL AS active
+  FROM space_audience k
+  LEFT JOIN (
+    SELECT DISTINCT space_id, person_id FROM space_activity_monthly
+    WHERE month BETWEEN date_trunc('month', $from::DATE)::DATE AND $to::DATE
+      AND posts + comments + reactions + shares + views > 0
+  ) a ON a.space_id = k.space_id AND a.person_id = k.person_id
+  WHERE k.first_month <= $to::DATE
 ),
 members AS (
   SELECT coalesce(s.name, sp.space_id) AS label, sp.person_id, sp.active, p.employed

@@ -129,6 +129,7 @@ describe('content_stats and space_activity_monthly on the engagement fixture', (
       await c.run('DROP TABLE space_activity_monthly');
       await c.run('DROP TABLE pilot_groups');
       await c.run('DROP SEQUENCE pilot_group_seq');
+      await c.run('DROP TABLE space_audience');
       await c.run('DELETE FROM schema_migrations WHERE version >= 7');
     });
     closeDatabase(db);
@@ -148,6 +149,28 @@ describe('content_stats and space_activity_monthly on the engagement fixture', (
     expect(ids).toEqual(['k4', 'k5', 'k6', 'k7']);
     expect(months.length).toBeGreaterThan(0);
     expect(months.every((m) => m >= '2026-09-01')).toBe(true);
+  });
+});
+
+describe('space_audience on the small fixture', () => {
+  const audience = (db: Database) =>
+    withConnection(db, (c) => queryRows<{ row: string }>(c, `SELECT space_id || ' ' || person_id || ' ' || strftime(first_month, '%Y-%m') AS row FROM space_audience ORDER BY ALL`));
+
+  it('keeps each space’s audience with the month of first contact, and follows pruning', async () => {
+    const db = await loaded(smallFixture);
+    // s1: k1 (p1), its view and reaction by p2 and k2 (p4) in August; p5's view at 22:30 UTC on
+    // 31 Aug is 1 Sep in Berlin; p3's comment k7 in September. s2: k4 (c1), its view by p4 and
+    // share by p1, the bot's k6 and c1's view of it, all in September.
+    expect((await audience(db)).map((r) => r.row)).toEqual([
+      's1 p1 2026-08', 's1 p2 2026-08', 's1 p3 2026-09', 's1 p4 2026-08', 's1 p5 2026-09',
+      's2 b1 2026-09', 's2 c1 2026-09', 's2 p1 2026-09', 's2 p4 2026-09',
+    ]);
+    // Pruning August: p1 stays in s1 by joining it on 5 Sep, p2 by posting k5; p4 did nothing
+    // in s1 after August and leaves its audience.
+    await withConnection(db, (c) => pruneActivity(c, '2026-09-01', 'test'));
+    const after = (await audience(db)).map((r) => r.row);
+    closeDatabase(db);
+    expect(after).toEqual(['s1 p1 2026-09', 's1 p2 2026-09', 's1 p3 2026-09', 's1 p5 2026-09', 's2 b1 2026-09', 's2 c1 2026-09', 's2 p1 2026-09', 's2 p4 2026-09']);
   });
 });
 
