@@ -2,13 +2,10 @@
 // department in the filter bar changes the funnel and the heat table to the API's figures for
 // that department, and the Content page lists the API's top posts with a working CSV link.
 // One server and one browser for the file; skips (loudly) when Chromium is not installed.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWebIfNeeded, hasChromium, launchChromium, outputDir, root, startServer, warnIfNoChromium, type RunningServer } from './server';
+import { hasChromium, openPage, outputDir, startDashboard, warnIfNoChromium, type Dashboard } from './server';
 
 warnIfNoChromium();
 
@@ -28,42 +25,21 @@ interface TopPost {
 }
 
 describe.skipIf(!hasChromium)('Adoption and Content pages in Chromium (demo organisation)', () => {
-  let tempDir = '';
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  let dashboard: Dashboard | undefined;
   let base = '';
   let period = { from: '', to: '' };
 
   beforeAll(async () => {
-    buildWebIfNeeded();
-    tempDir = mkdtempSync(join(tmpdir(), 'chorus-e2e-adoption-content-'));
-    const db = join(tempDir, 'demo.duckdb');
-    execFileSync(process.execPath, ['analytics/cli.mjs', 'demo', '--db', db], { cwd: root, stdio: 'pipe', timeout: 120_000 });
-    server = await startServer(db);
-    base = server.base;
-    browser = await launchChromium();
-    mkdirSync(outputDir, { recursive: true });
+    dashboard = await startDashboard('adoption-content', ['demo']);
+    base = dashboard.base;
     period = ((await (await fetch(`${base}/api/meta`)).json()) as { dataPeriod: { from: string; to: string } }).dataPeriod;
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    await dashboard?.stop();
   });
 
-  /** A fresh German page at 1280×800 that records script and console errors. */
-  async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(base + path);
-    return { page, errors };
-  }
+  const open = (path: string) => openPage(dashboard!.browser, base, path);
 
   async function api<T>(path: string): Promise<T> {
     const response = await fetch(base + path);
@@ -82,7 +58,7 @@ describe.skipIf(!hasChromium)('Adoption and Content pages in Chromium (demo orga
     // The demo has more than one department, so Marketing's funnel is a part of the whole.
     expect(people(marketing, 'headcount')).toBeLessThan(people(all, 'headcount'));
 
-    const { page, errors } = await openPage('/adoption');
+    const { page, errors } = await open('/adoption');
     await page.getByTestId('funnel-headcount').waitFor();
     expect(await value(page, 'funnel-headcount')).toBe(people(all, 'headcount'));
     expect(await value(page, 'funnel-creators')).toBe(people(all, 'creators'));
@@ -113,7 +89,7 @@ describe.skipIf(!hasChromium)('Adoption and Content pages in Chromium (demo orga
     const top = await api<{ items: TopPost[] }>(`/api/content/top?${range}&limit=50&sort=engagement`);
     expect(top.items.length).toBe(50);
 
-    const { page, errors } = await openPage('/content');
+    const { page, errors } = await open('/content');
     const rows = page.locator('[data-testid="top-posts"] table tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(10); // first page of 10

@@ -1,13 +1,10 @@
 // Browser test of the dashboard against the real server: imports fixtures/small into a fresh
 // database, serves it, and drives Debian's Chromium with playwright-core. Skips (loudly) when
 // Chromium is not installed.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWebIfNeeded, hasChromium, launchChromium, outputDir, root, startServer, warnIfNoChromium, type RunningServer } from './server';
+import { hasChromium, openPage, outputDir, startDashboard, warnIfNoChromium, type Dashboard } from './server';
 
 warnIfNoChromium();
 
@@ -19,40 +16,19 @@ interface AdoptionItem {
 }
 
 describe.skipIf(!hasChromium)('dashboard in Chromium (fixtures/small)', () => {
-  let tempDir = '';
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  let dashboard: Dashboard | undefined;
   let base = '';
 
   beforeAll(async () => {
-    buildWebIfNeeded();
-    tempDir = mkdtempSync(join(tmpdir(), 'chorus-e2e-'));
-    const db = join(tempDir, 'e2e.duckdb');
-    execFileSync(process.execPath, ['analytics/cli.mjs', 'import', 'fixtures/small', '--db', db], { cwd: root, stdio: 'pipe' });
-    server = await startServer(db);
-    base = server.base;
-    browser = await launchChromium();
-    mkdirSync(outputDir, { recursive: true });
-  });
+    dashboard = await startDashboard('small', ['import', 'fixtures/small']);
+    base = dashboard.base;
+  }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    await dashboard?.stop();
   });
 
-  /** A fresh page at 1280×800 that records script errors and console errors (CSP violations included). */
-  async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(base + path);
-    return { page, errors };
-  }
+  const open = (path: string) => openPage(dashboard!.browser, base, path);
 
   const dataValue = async (page: Page, testId: string) => Number(await page.getByTestId(testId).getAttribute('data-value'));
 
@@ -62,7 +38,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium (fixtures/small)', () => {
     // fixtures/README.md: October 2026 has headcount 4, 1 active person, adoption 25 %.
     expect(last).toMatchObject({ period: '2026-10', headcount: 4, activeUsers: 1, adoptionRate: 0.25 });
 
-    const { page, errors } = await openPage('/');
+    const { page, errors } = await open('/');
     await page.getByTestId('kpi-activeUsers').waitFor();
     await page.locator('.recharts-bar-rectangle').first().waitFor();
 
@@ -93,7 +69,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium (fixtures/small)', () => {
   });
 
   it('keeps the language after a reload from localStorage', async () => {
-    const { page } = await openPage('/?lang=en');
+    const { page } = await open('/?lang=en');
     await page.getByTestId('kpi-activeUsers').waitFor();
     await page.getByTestId('lang-en').click(); // stores the choice
     await page.goto(`${base}/adoption`);
@@ -103,7 +79,7 @@ describe.skipIf(!hasChromium)('dashboard in Chromium (fixtures/small)', () => {
 
   it('lists the adoption figures per week and per day like the API', async () => {
     const weeks = (await (await fetch(`${base}/api/adoption?grain=week`)).json()) as { items: AdoptionItem[] };
-    const { page, errors } = await openPage('/adoption');
+    const { page, errors } = await open('/adoption');
     await page.locator('table.data-table tbody tr').first().waitFor();
     expect(await page.locator('table.data-table tbody tr').count()).toBe(weeks.items.length);
     expect(await page.getByTestId('csv-link').getAttribute('href')).toContain('grain=week');
@@ -118,14 +94,14 @@ describe.skipIf(!hasChromium)('dashboard in Chromium (fixtures/small)', () => {
 
   it('shows a privacy note instead of figures for a department below the minimum group size', async () => {
     // In fixtures/small every department has fewer than 5 people.
-    const { page } = await openPage('/?department=IT');
+    const { page } = await open('/?department=IT');
     await page.getByTestId('privacy-note').waitFor();
     expect(await page.getByTestId('kpi-activeUsers').count()).toBe(0);
     await page.context().close();
   });
 
   it('shows the table counts and the last import on the data page', async () => {
-    const { page, errors } = await openPage('/data');
+    const { page, errors } = await open('/data');
     await page.getByTestId('table-counts').waitFor();
     expect(await page.getByTestId('count-people').getAttribute('data-value')).toBe('7');
     expect(await page.getByTestId('count-events').getAttribute('data-value')).toBe('11');

@@ -1,13 +1,9 @@
 // Browser test of the influencer ranking, the person page and the network map against the real
 // server on the demo organisation (2,000 people, 12 months, metrics computed by `chorus demo`).
 // Skips (loudly) when Chromium is not installed.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWebIfNeeded, hasChromium, launchChromium, outputDir, root, startServer, warnIfNoChromium, type RunningServer } from './server';
+import { hasChromium, openPage, outputDir, startDashboard, warnIfNoChromium, type Dashboard } from './server';
 
 warnIfNoChromium();
 
@@ -19,40 +15,19 @@ interface RankedPerson {
 }
 
 describe.skipIf(!hasChromium)('influencers, person and network pages in Chromium (demo organisation)', () => {
-  let tempDir = '';
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  let dashboard: Dashboard | undefined;
   let base = '';
 
   beforeAll(async () => {
-    buildWebIfNeeded();
-    tempDir = mkdtempSync(join(tmpdir(), 'chorus-e2e-influencers-'));
-    const db = join(tempDir, 'demo.duckdb');
-    execFileSync(process.execPath, ['analytics/cli.mjs', 'demo', '--db', db], { cwd: root, stdio: 'pipe', timeout: 120_000 });
-    server = await startServer(db);
-    base = server.base;
-    browser = await launchChromium();
-    mkdirSync(outputDir, { recursive: true });
+    dashboard = await startDashboard('influencers', ['demo']);
+    base = dashboard.base;
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    await dashboard?.stop();
   });
 
-  /** A fresh German page at 1280×800 that records script and console errors (CSP violations included). */
-  async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(base + path);
-    return { page, errors };
-  }
+  const open = (path: string) => openPage(dashboard!.browser, base, path);
 
   async function api<T>(path: string): Promise<T> {
     const response = await fetch(base + path);
@@ -63,7 +38,7 @@ describe.skipIf(!hasChromium)('influencers, person and network pages in Chromium
   it('lists the same first five people in the same order as the API and explains a place on demand', async () => {
     const top = await api<{ items: RankedPerson[] }>('/api/influencers?limit=5');
     expect(top.items).toHaveLength(5);
-    const { page, errors } = await openPage('/influencers');
+    const { page, errors } = await open('/influencers');
     await page.getByTestId('influencer-name').first().waitFor();
 
     const names = (await page.getByTestId('influencer-name').allInnerTexts()).slice(0, 5);
@@ -83,7 +58,7 @@ describe.skipIf(!hasChromium)('influencers, person and network pages in Chromium
   it('shows only brokers when the broker role is chosen', async () => {
     const brokers = await api<{ items: RankedPerson[]; total: number }>('/api/influencers?role=broker&limit=5000');
     expect(brokers.total).toBeGreaterThan(0);
-    const { page, errors } = await openPage('/influencers');
+    const { page, errors } = await open('/influencers');
     await page.getByTestId('influencer-name').first().waitFor();
 
     await page.getByTestId('role-broker').click();
@@ -99,7 +74,7 @@ describe.skipIf(!hasChromium)('influencers, person and network pages in Chromium
   });
 
   it('opens the first person’s page with the same rank', async () => {
-    const { page, errors } = await openPage('/influencers');
+    const { page, errors } = await open('/influencers');
     const first = page.getByTestId('influencer-row').first();
     await first.waitFor();
     const rank = Number(await first.getAttribute('data-rank'));
@@ -120,7 +95,7 @@ describe.skipIf(!hasChromium)('influencers, person and network pages in Chromium
 
   it('draws the network with sigma and the department matrix like the API', async () => {
     const matrix = await api<{ departments: string[] }>('/api/network/matrix');
-    const { page, errors } = await openPage('/network');
+    const { page, errors } = await open('/network');
     await page.locator('[data-testid="network-map"] canvas').first().waitFor();
     expect(await page.locator('[data-testid="network-map"] canvas').count()).toBeGreaterThan(0);
     await page.getByTestId('department-matrix').waitFor();

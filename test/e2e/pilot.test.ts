@@ -1,50 +1,27 @@
 // Browser test of the pilot group page against the real server on the demo organisation:
 // the same group as the API, the size slider and an exclusion through the URL, an infeasible
 // quota explained, saving two groups and comparing them. Skips (loudly) without Chromium.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWebIfNeeded, hasChromium, launchChromium, outputDir, root, startServer, warnIfNoChromium, type RunningServer } from './server';
+import { hasChromium, openPage, outputDir, startDashboard, warnIfNoChromium, type Dashboard } from './server';
 
 warnIfNoChromium();
 
 describe.skipIf(!hasChromium)('pilot group page in Chromium (demo organisation)', () => {
-  let tempDir = '';
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  let dashboard: Dashboard | undefined;
   let base = '';
 
   beforeAll(async () => {
-    buildWebIfNeeded();
-    tempDir = mkdtempSync(join(tmpdir(), 'chorus-e2e-pilot-'));
-    const db = join(tempDir, 'demo.duckdb');
-    execFileSync(process.execPath, ['analytics/cli.mjs', 'demo', '--db', db], { cwd: root, stdio: 'pipe', timeout: 120_000 });
-    server = await startServer(db);
-    base = server.base;
-    browser = await launchChromium();
-    mkdirSync(outputDir, { recursive: true });
+    dashboard = await startDashboard('pilot', ['demo']);
+    base = dashboard.base;
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    await dashboard?.stop();
   });
 
-  async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of 400/.test(m.text())) errors.push(m.text());
-    });
-    await page.goto(base + path);
-    return { page, errors };
-  }
+  const open = (path: string) => openPage(dashboard!.browser, base, path, { height: 900, ignore: /status of 400/ });
 
   const memberNames = (page: Page) => page.getByTestId('pilot-members').locator('tbody tr td:nth-child(2)').allInnerTexts();
 
@@ -53,7 +30,7 @@ describe.skipIf(!hasChromium)('pilot group page in Chromium (demo organisation)'
       members: Array<{ displayName: string | null; personId: string }>;
       reached: number;
     };
-    const { page, errors } = await openPage('/pilot');
+    const { page, errors } = await open('/pilot');
     await page.getByTestId('pilot-members').locator('tbody tr').first().waitFor();
     expect(await memberNames(page)).toEqual(api.members.map((m) => m.displayName ?? m.personId));
     expect(Number(await page.getByTestId('pilot-reached').getAttribute('data-value'))).toBe(api.reached);
@@ -66,7 +43,7 @@ describe.skipIf(!hasChromium)('pilot group page in Chromium (demo organisation)'
   });
 
   it('follows the size in the URL and excludes a member on click', async () => {
-    const { page, errors } = await openPage('/pilot?size=5');
+    const { page, errors } = await open('/pilot?size=5');
     const rows = page.getByTestId('pilot-members').locator('tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(5);
@@ -88,7 +65,7 @@ describe.skipIf(!hasChromium)('pilot group page in Chromium (demo organisation)'
   });
 
   it('explains a quota that cannot be met', async () => {
-    const { page, errors } = await openPage(`/pilot?size=3&quotas=${encodeURIComponent('department:Recht:5:')}`);
+    const { page, errors } = await open(`/pilot?size=3&quotas=${encodeURIComponent('department:Recht:5:')}`);
     await page.getByTestId('pilot-infeasible').waitFor();
     // Recht has 4 people: the API's reason, worded in German on the page.
     expect(await page.getByTestId('pilot-infeasible').innerText()).toContain('Abteilung „Recht“ (min. 5): Die Gruppe hat nur 4 mögliche Kandidatinnen und Kandidaten.');
@@ -97,7 +74,7 @@ describe.skipIf(!hasChromium)('pilot group page in Chromium (demo organisation)'
   });
 
   it('saves two groups and compares them', async () => {
-    const { page, errors } = await openPage('/pilot?size=10');
+    const { page, errors } = await open('/pilot?size=10');
     await page.getByTestId('pilot-members').locator('tbody tr').first().waitFor();
     await page.getByTestId('pilot-save-name').fill('Zehn');
     await page.getByTestId('pilot-save-button').click();

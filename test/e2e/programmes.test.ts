@@ -6,10 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../api/access';
-import { buildWebIfNeeded, hasChromium, launchChromium, outputDir, root, startServer, warnIfNoChromium, type RunningServer } from './server';
+import { buildWebIfNeeded, hasChromium, launchChromium, openPage, outputDir, root, startServer, warnIfNoChromium, type RunningServer } from './server';
 
 warnIfNoChromium();
 
@@ -43,21 +43,10 @@ describe.skipIf(!hasChromium)('programmes page in Chromium (fixtures/programme)'
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   });
 
-  async function openPage(base: string, path: string, options: { token?: string } = {}): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
-    if (options.token) await context.addCookies([{ name: 'chorus_token', value: options.token, url: base }]);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(base + path);
-    return { page, errors };
-  }
+  const open = (base: string, path: string, options: { token?: string } = {}) => openPage(browser!, base, path, { height: 900, ...options });
 
   it('shows the hand-computed effect, the crossing week and the members with their comparison people', async () => {
-    const { page, errors } = await openPage(server!.base, '/programmes?window=30');
+    const { page, errors } = await open(server!.base, '/programmes?window=30');
     await page.getByTestId('members-table').locator('tbody tr').first().waitFor();
 
     expect(await page.getByTestId('programme-picker').inputValue()).toBe('Botschafter Test');
@@ -79,7 +68,7 @@ describe.skipIf(!hasChromium)('programmes page in Chromium (fixtures/programme)'
   });
 
   it('keeps programme and window in the URL and offers every table as a CSV download', async () => {
-    const { page, errors } = await openPage(server!.base, '/programmes');
+    const { page, errors } = await open(server!.base, '/programmes');
     await page.getByTestId('programme-impact').waitFor();
     await page.getByTestId('window-picker').selectOption('60');
     await expect.poll(() => new URL(page.url()).searchParams.get('window')).toBe('60');
@@ -97,7 +86,7 @@ describe.skipIf(!hasChromium)('programmes page in Chromium (fixtures/programme)'
   });
 
   it('speaks English', async () => {
-    const { page, errors } = await openPage(server!.base, '/programmes?lang=en&window=30');
+    const { page, errors } = await open(server!.base, '/programmes?lang=en&window=30');
     await page.getByTestId('crossing').waitFor();
     expect(await page.locator('h1').innerText()).toBe('Ambassador programmes');
     expect(await page.getByTestId('crossing').innerText()).toContain('Week 12, 2026');
@@ -107,7 +96,7 @@ describe.skipIf(!hasChromium)('programmes page in Chromium (fixtures/programme)'
   });
 
   it('shows an executive the aggregates but not the members one by one', async () => {
-    const { page, errors } = await openPage(execServer!.base, '/programmes?window=30', { token: 'token-exec-0123456789' });
+    const { page, errors } = await open(execServer!.base, '/programmes?window=30', { token: 'token-exec-0123456789' });
     await page.getByTestId('programme-voice').waitFor();
     await page.getByTestId('did-reach').waitFor();
     expect(await page.getByTestId('members-table').count()).toBe(0);

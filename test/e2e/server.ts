@@ -1,11 +1,12 @@
 // Shared set-up of the browser tests: Chromium location, building web/dist when the sources are
 // newer, a free port, and the real `chorus serve` as a child process that is stopped afterwards.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const chromiumPath = '/usr/bin/chromium';
 export const hasChromium = existsSync(chromiumPath);
@@ -107,4 +108,68 @@ export function launchChromium(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/** A served database with a browser: what most browser tests start from. */
+export interface Dashboard {
+  base: string;
+  server: RunningServer;
+  browser: Browser;
+  /** The temporary folder holding the database; removed by stop(). */
+  tempDir: string;
+  /** Closes the browser, stops the server and removes the temporary folder. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * Builds web/dist when stale, fills a new database in a temporary folder with the chorus command
+ * `fill` (e.g. ['demo'] or ['import', 'fixtures/small']; `--db` is added), serves it with
+ * `chorus serve` (environment `env` added) and launches Chromium.
+ */
+export async function startDashboard(name: string, fill: string[], options: { env?: Record<string, string> } = {}): Promise<Dashboard> {
+  buildWebIfNeeded();
+  mkdirSync(outputDir, { recursive: true });
+  const tempDir = mkdtempSync(join(tmpdir(), `chorus-e2e-${name}-`));
+  const removeTemp = () => rmSync(tempDir, { recursive: true, force: true });
+  try {
+    const db = join(tempDir, `${name}.duckdb`);
+    execFileSync(process.execPath, ['analytics/cli.mjs', ...fill, '--db', db], { cwd: root, stdio: 'pipe', timeout: 120_000 });
+    const server = await startServer(db, options);
+    const browser = await launchChromium().catch(async (error: unknown) => {
+      await server.stop();
+      throw error;
+    });
+    const stop = async () => {
+      await browser.close();
+      await server.stop();
+      removeTemp();
+    };
+    return { base: server.base, server, browser, tempDir, stop };
+  } catch (error) {
+    removeTemp();
+    throw error;
+  }
+}
+
+/**
+ * Opens `base + path` in a fresh German browser context (1280 wide) that records script errors
+ * and console errors, except those matching `ignore` (an expected 400 or 401). `token` signs in
+ * with the session cookie first.
+ */
+export async function openPage(
+  browser: Browser,
+  base: string,
+  path: string,
+  options: { height?: number; token?: string; ignore?: RegExp } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: options.height ?? 800 }, locale: 'de-DE' });
+  if (options.token) await context.addCookies([{ name: 'chorus_token', value: options.token, url: base }]);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !options.ignore?.test(m.text())) errors.push(m.text());
+  });
+  await page.goto(base + path);
+  return { page, errors };
 }
