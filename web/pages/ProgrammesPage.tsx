@@ -5,7 +5,7 @@
 // window live in the URL.
 import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import { accessFor } from '../components/common/AccessNote';
 import { PageHeader } from '../components/common/PageHeader';
 import { StatCard } from '../components/common/StatCard';
@@ -47,6 +47,20 @@ function CsvLink({ href, m }: { href: string; m: ProgrammeMessages }) {
 }
 
 const col = (label: string, extra: Partial<DataColumnMeta> = {}): DataColumnMeta => ({ label, ...extra });
+
+/** A numeric column of `id`: `show` formats a value; null (a suppressed figure) shows `missing`. */
+function numberColumn<T>(id: keyof T & string, label: string, show: (v: number) => string, missing: ReactNode): ColumnDef<T> {
+  return {
+    id,
+    accessorKey: id,
+    header: label,
+    meta: col(label, { numeric: true }),
+    cell: ({ getValue }) => {
+      const v = getValue<number | null>();
+      return v === null ? missing : show(v);
+    },
+  };
+}
 
 export function ProgrammesPage() {
   const { lang, locale } = useI18n();
@@ -232,16 +246,7 @@ function ExternalSection({ name, m }: { name: string; m: ProgrammeMessages }) {
   const { locale } = useI18n();
   const external = useQuery(programmeExternalQuery(name));
   const columns = useMemo<ColumnDef<ExternalWeek>[]>(() => {
-    const n = (id: keyof ExternalWeek, label: string): ColumnDef<ExternalWeek> => ({
-      id,
-      accessorKey: id,
-      header: label,
-      meta: col(label, { numeric: true }),
-      cell: ({ getValue }) => {
-        const v = getValue<number | null>();
-        return v === null ? <span className="muted">{m.suppressedShort}</span> : formatNumber(v, locale);
-      },
-    });
+    const n = (id: keyof ExternalWeek & string, label: string) => numberColumn<ExternalWeek>(id, label, (v) => formatNumber(v, locale), <span className="muted">{m.suppressedShort}</span>);
     return [
       { id: 'week', accessorKey: 'week', header: m.week, meta: col(m.week), cell: ({ getValue }) => formatPeriod(getValue<string>(), 'week', locale) },
       n('memberAccounts', m.memberAccounts),
@@ -291,26 +296,8 @@ function VoiceSection({ name, m }: { name: string; m: ProgrammeMessages }) {
   const { locale } = useI18n();
   const voice = useQuery(programmeVoiceQuery(name));
   const columns = useMemo<ColumnDef<VoiceMonth>[]>(() => {
-    const num = (id: keyof VoiceMonth, label: string): ColumnDef<VoiceMonth> => ({
-      id,
-      accessorKey: id,
-      header: label,
-      meta: col(label, { numeric: true }),
-      cell: ({ getValue }) => {
-        const v = getValue<number | null>();
-        return v === null ? <span className="muted">{m.suppressedShort}</span> : formatNumber(v, locale);
-      },
-    });
-    const pct = (id: keyof VoiceMonth, label: string): ColumnDef<VoiceMonth> => ({
-      id,
-      accessorKey: id,
-      header: label,
-      meta: col(label, { numeric: true }),
-      cell: ({ getValue }) => {
-        const v = getValue<number | null>();
-        return v === null ? '–' : formatPercent(v, locale);
-      },
-    });
+    const num = (id: keyof VoiceMonth & string, label: string) => numberColumn<VoiceMonth>(id, label, (v) => formatNumber(v, locale), <span className="muted">{m.suppressedShort}</span>);
+    const pct = (id: keyof VoiceMonth & string, label: string) => numberColumn<VoiceMonth>(id, label, (v) => formatPercent(v, locale), '–');
     return [
       { id: 'period', accessorKey: 'period', header: m.month, meta: col(m.month), cell: ({ getValue }) => formatPeriod(getValue<string>(), 'month', locale) },
       num('employeeEngagement', m.employeeEngagement),
