@@ -35,22 +35,46 @@ export interface TandemFilter {
   maxItems?: number;
   /** Views plus reactions that make an active reader (default 10). */
   minReads?: number;
+  /** Hesitant colleagues one poster is paired with at most (default 3), so no one poster gets them all. */
+  maxPerPoster?: number;
   limit?: number;
 }
 
-export const tandemDefaults = { minPosts: 5, maxItems: 2, minReads: 10, limit: 200 } as const;
+export const tandemDefaults = { minPosts: 5, maxItems: 2, minReads: 10, maxPerPoster: 3, limit: 200 } as const;
 
-/** Tandem pairs of a period, best score first; each hesitant colleague once. Empty when no one qualifies. */
-export function getTandems(connection: DuckDBConnection, f: TandemFilter): Promise<TandemRow[]> {
-  return queryRows<TandemRow>(connection, readSql('tandems'), {
+/**
+ * Chooses tandems from scored candidate pairs (best first): the pairs are taken in that order,
+ * each hesitant colleague once, each poster at most `maxPerPoster` times; a colleague whose best
+ * poster is taken goes to their next best. Without a cap every colleague gets their best poster.
+ * Returns at most `limit` pairs, best score first.
+ */
+export function computeTandems<T extends { hesitantId: string; posterId: string }>(pairs: readonly T[], options: { maxPerPoster: number; limit: number }): T[] {
+  const paired = new Set<string>();
+  const load = new Map<string, number>();
+  const out: T[] = [];
+  for (const pair of pairs) {
+    if (out.length >= options.limit) break;
+    if (paired.has(pair.hesitantId)) continue;
+    const n = load.get(pair.posterId) ?? 0;
+    if (n >= options.maxPerPoster) continue;
+    paired.add(pair.hesitantId);
+    load.set(pair.posterId, n + 1);
+    out.push(pair);
+  }
+  return out;
+}
+
+/** Tandem pairs of a period, best score first (see computeTandems). Empty when no one qualifies. */
+export async function getTandems(connection: DuckDBConnection, f: TandemFilter): Promise<TandemRow[]> {
+  const pairs = await queryRows<TandemRow>(connection, readSql('tandems'), {
     from: f.from,
     to: f.to,
     department: f.department ?? null,
     minPosts: f.minPosts ?? tandemDefaults.minPosts,
     maxItems: f.maxItems ?? tandemDefaults.maxItems,
     minReads: f.minReads ?? tandemDefaults.minReads,
-    limit: f.limit ?? tandemDefaults.limit,
   });
+  return computeTandems(pairs, { maxPerPoster: f.maxPerPoster ?? tandemDefaults.maxPerPoster, limit: f.limit ?? tandemDefaults.limit });
 }
 
 /**

@@ -2,15 +2,16 @@
 -- Parameters: $from, $to (DATE); $department (VARCHAR or NULL: the hesitant colleague's department);
 -- $minPosts (INTEGER: posts in the period that make a poster); $maxItems (INTEGER: a hesitant
 -- colleague wrote at most this many items, posts and comments together); $minReads (INTEGER: views
--- + reactions that make an active reader); $limit (INTEGER).
+-- + reactions that make an active reader).
 -- Colleagues: person accounts employed in the period, not opted out (official and bot accounts
 -- never pair). A tie runs from the hesitant colleague to the poster: views, reactions and shares of
 -- the poster's items, comments on them, and direct ties either way (mentions, praise, e-mail or
 -- meetings from interactions.csv; undated ones count in every period).
 -- score = reactions + 3 × comments + 4 × shares + 2 × direct + 0.25 × views (the graph's edge
--- weights, views light), × 1.5 in the same department. Each hesitant colleague appears once,
--- with the best poster (ties: more posts, then person id); a poster may pair with several.
--- Output grain: one row per hesitant colleague, best score first.
+-- weights, views light), × 1.5 in the same department.
+-- Output grain: one row per (hesitant colleague, poster) with a tie, best score first (ties: the
+-- poster with more posts, then ids). Who is paired with whom is chosen from these in TypeScript
+-- (analytics/queries/tandems.ts: each hesitant colleague once, each poster a few times at most).
 WITH colleagues AS (
   SELECT p.person_id, p.department, i.display_name
   FROM people p
@@ -90,9 +91,6 @@ scored AS (
       * CASE WHEN h.department IS NOT DISTINCT FROM ps.department AND h.department IS NOT NULL THEN 1.5 ELSE 1 END AS score,
     ps.posts AS poster_posts
   FROM pairs pr JOIN hesitant h ON h.person_id = pr.h JOIN posters ps ON ps.person_id = pr.p
-),
-best AS (
-  SELECT *, row_number() OVER (PARTITION BY h ORDER BY score DESC, poster_posts DESC, p) AS pick FROM scored
 )
 SELECT
   b.h AS "hesitantId", h.display_name AS "hesitantName", h.department AS "hesitantDepartment",
@@ -101,7 +99,5 @@ SELECT
   b.p AS "posterId", ps.display_name AS "posterName", ps.department AS "posterDepartment", ps.posts::INTEGER AS "posterPosts",
   b.views, b.reactions, b.comments, b.shares, b.direct,
   b.same_department AS "sameDepartment", b.score::DOUBLE AS score
-FROM best b JOIN hesitant h ON h.person_id = b.h JOIN posters ps ON ps.person_id = b.p
-WHERE b.pick = 1
-ORDER BY score DESC, b.h
-LIMIT $limit
+FROM scored b JOIN hesitant h ON h.person_id = b.h JOIN posters ps ON ps.person_id = b.p
+ORDER BY b.score DESC, ps.posts DESC, b.p, b.h

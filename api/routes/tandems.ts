@@ -18,6 +18,7 @@ const tandemsQuery = z
     minPosts: z.coerce.number().int().min(1).max(10_000).optional(),
     maxItems: z.coerce.number().int().min(0).max(10_000).optional(),
     minReads: z.coerce.number().int().min(1).max(1_000_000).optional(),
+    maxPerPoster: z.coerce.number().int().min(1).max(1000).optional(),
     limit: z.coerce.number().int().min(1).max(5000).optional(),
     lang: z.enum(['de', 'en']).optional(),
     format: formatParam.optional(),
@@ -32,7 +33,7 @@ export function tandemRoutes(deps: AppDeps) {
     const q = c.req.valid('query');
     const lang = q.lang ?? 'de';
     const period = await resolvePeriod(deps, q.from, q.to);
-    const settings = { minPosts: q.minPosts ?? tandemDefaults.minPosts, maxItems: q.maxItems ?? tandemDefaults.maxItems, minReads: q.minReads ?? tandemDefaults.minReads };
+    const settings = { minPosts: q.minPosts ?? tandemDefaults.minPosts, maxItems: q.maxItems ?? tandemDefaults.maxItems, minReads: q.minReads ?? tandemDefaults.minReads, maxPerPoster: q.maxPerPoster ?? tandemDefaults.maxPerPoster };
     if (!period) return c.json({ items: [], period: null, suppressed: false, settings });
     const { items, suppressed } = await withConnection(deps.db, async (conn) => {
       if (await isSmallSelection(conn, q, deps.config.minGroupSize)) return { items: [], suppressed: true };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, withConnection, type Database } from '../../analytics/db';
 import { loadCanonical } from '../../analytics/ingest/canonical';
-import { explainTandem, getTandems, type TandemRow } from '../../analytics/queries/tandems';
+import { computeTandems, explainTandem, getTandems, type TandemRow } from '../../analytics/queries/tandems';
 import { cleanExports, freshDb, writeExport } from '../helpers';
 
 // Hand-made organisation (all in September 2026). Posters need 3 posts here, hesitant
@@ -108,5 +108,27 @@ describe('tandem suggestions', () => {
     expect(explainTandem(rows.get('h2')!, 'de')).toBe('Auf Beiträge von Anna Berg 1× kommentiert, 2× gelesen');
     expect(explainTandem(rows.get('h6')!, 'de')).toBe('2 direkte Kontakte mit Ben Kurz; gleiche Abteilung');
     expect(explainTandem(rows.get('h6')!, 'en')).toBe('2 direct contacts with Ben Kurz; same department');
+  });
+});
+
+describe('choosing tandems from scored pairs', () => {
+  // Best first: h1–A 9, h2–A 8, h3–A 7, h4–A 6, h3–B 5, h4–B 2, h5–C 1.
+  const pairs = [
+    ['h1', 'A'], ['h2', 'A'], ['h3', 'A'], ['h4', 'A'], ['h3', 'B'], ['h4', 'B'], ['h5', 'C'],
+  ].map(([hesitantId, posterId]) => ({ hesitantId, posterId }));
+  const chosen = (maxPerPoster: number, limit = 100) => computeTandems(pairs, { maxPerPoster, limit }).map((p) => `${p.hesitantId}-${p.posterId}`);
+
+  it('gives every hesitant colleague their best poster when posters have room', () => {
+    expect(chosen(10)).toEqual(['h1-A', 'h2-A', 'h3-A', 'h4-A', 'h5-C']);
+  });
+
+  it('sends a colleague to their next best poster once the best one has its share', () => {
+    expect(chosen(2)).toEqual(['h1-A', 'h2-A', 'h3-B', 'h4-B', 'h5-C']);
+    // With one each, h4 has no poster left (A and B are taken) and gets no tandem.
+    expect(chosen(1)).toEqual(['h1-A', 'h3-B', 'h5-C']);
+  });
+
+  it('stops at the limit', () => {
+    expect(chosen(2, 3)).toEqual(['h1-A', 'h2-A', 'h3-B']);
   });
 });

@@ -83,7 +83,7 @@ export interface Tandems {
   items: Tandem[];
   period: { from: string; to: string } | null;
   suppressed: boolean;
-  settings: { minPosts: number; maxItems: number; minReads: number };
+  settings: { minPosts: number; maxItems: number; minReads: number; maxPerPoster: number };
 }
 
 /** POST /api/pilot-group: the builder's answer for a request (kept per request). */

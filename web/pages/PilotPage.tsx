@@ -690,7 +690,7 @@ function TandemsSection({ period, department }: { period: { from?: string; to?: 
         csvName={`tandems-${tandems.data.period?.from ?? ''}-${tandems.data.period?.to ?? ''}`}
         emptyText={m.noTandems}
         testId="pilot-tandems"
-        note={m.tandemsSettings(formatNumber(s.minPosts, locale), formatNumber(s.maxItems, locale), formatNumber(s.minReads, locale))}
+        note={m.tandemsSettings(formatNumber(s.minPosts, locale), formatNumber(s.maxItems, locale), formatNumber(s.minReads, locale), formatNumber(s.maxPerPoster, locale))}
         actions={
           tandems.data.items.length > 0 ? (
             <a className="button" href={tandemsCsvHref(period, department, lang)} download>

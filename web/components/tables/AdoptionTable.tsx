@@ -118,7 +118,7 @@ export function AdoptionTable({ items, grain, title, csvHref, range, pageSize = 
     <section className="table-card" aria-label={title}>
       <div className="table-toolbar">
         <h2>{title}</h2>
-        <span className="muted small">{t.table.rows(formatNumber(rowCount, locale))}</span>
+        <span className="muted small">{t.table.rows(rowCount, formatNumber(rowCount, locale))}</span>
         <span className="spacer" />
         {filterable ? (
           <>

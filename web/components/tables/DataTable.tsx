@@ -82,7 +82,7 @@ export function DataTable<T>({ title, rows, columns, csvName, emptyText, pageSiz
     <section className="table-card" aria-label={title} data-testid={testId}>
       <div className="table-toolbar">
         <h2>{title}</h2>
-        <span className="muted small">{t.table.rows(formatNumber(rows.length, locale))}</span>
+        <span className="muted small">{t.table.rows(rows.length, formatNumber(rows.length, locale))}</span>
         <span className="spacer" />
         {actions}
         {csvName && rows.length > 0 ? (

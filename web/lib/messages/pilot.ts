@@ -107,7 +107,8 @@ export const de = {
   tandems: 'Tandem-Vorschläge',
   tandemPairs: 'Vorgeschlagene Paare',
   tandemsIntro: 'Aktive Stimmen (viele Beiträge im Zeitraum) mit zurückhaltenden Kolleginnen und Kollegen, die lesen und reagieren, aber selten schreiben – und schon mit ihnen zu tun haben, bevorzugt in derselben Abteilung.',
-  tandemsSettings: (posts: string, items: string, reads: string) => `Aktiv: mindestens ${posts} Beiträge · zurückhaltend: höchstens ${items} eigene Beiträge und Kommentare, mindestens ${reads} Mal gelesen oder reagiert.`,
+  tandemsSettings: (posts: string, items: string, reads: string, perPoster: string) =>
+    `Aktiv: mindestens ${posts} Beiträge · zurückhaltend: höchstens ${items} eigene Beiträge und Kommentare, mindestens ${reads} Mal gelesen oder reagiert · je aktiver Stimme höchstens ${perPoster} Tandems.`,
   poster: 'Aktive Stimme',
   hesitant: 'Zurückhaltend',
   posts: 'Beiträge',
@@ -227,7 +228,8 @@ export const en: Shape<typeof de> = {
   tandems: 'Tandem suggestions',
   tandemPairs: 'Suggested pairs',
   tandemsIntro: 'Active voices (many posts in the period) paired with hesitant colleagues who read and react but rarely write – and already interact with them, preferably in the same department.',
-  tandemsSettings: (posts, items, reads) => `Active: at least ${posts} posts · hesitant: at most ${items} own posts and comments, read or reacted at least ${reads} times.`,
+  tandemsSettings: (posts, items, reads, perPoster) =>
+    `Active: at least ${posts} posts · hesitant: at most ${items} own posts and comments, read or reacted at least ${reads} times · at most ${perPoster} tandems per active voice.`,
   poster: 'Active voice',
   hesitant: 'Hesitant',
   posts: 'Posts',
