@@ -25,7 +25,6 @@ interface Route {
   path: PagePath;
   nav: Exclude<keyof Messages['nav'], 'label' | 'soon'>;
   component: ComponentType;
-  available: boolean;
   filters: FilterMode;
   /** What the page needs (api/access.ts); the navigation shows only what the role may use. */
   area: Area;
@@ -34,16 +33,16 @@ interface Route {
 }
 
 const routes: Route[] = [
-  { path: '/', nav: 'overview', component: page(() => import('./pages/OverviewPage'), 'OverviewPage'), available: true, filters: 'all', area: 'aggregate' },
-  { path: '/adoption', nav: 'adoption', component: page(() => import('./pages/AdoptionPage'), 'AdoptionPage'), available: true, filters: 'all', area: 'aggregate' },
-  { path: '/content', nav: 'content', component: page(() => import('./pages/ContentPage'), 'ContentPage'), available: true, filters: 'all', area: 'content' },
-  { path: '/influencers', nav: 'influencers', component: page(() => import('./pages/InfluencersPage'), 'InfluencersPage'), available: true, filters: 'groups', area: 'person', ownGuard: true },
-  { path: '/network', nav: 'network', component: page(() => import('./pages/NetworkPage'), 'NetworkPage'), available: true, filters: 'department', area: 'person', ownGuard: true },
-  { path: '/pilot', nav: 'pilot', component: page(() => import('./pages/PilotPage'), 'PilotPage'), available: true, filters: 'groups', area: 'person' },
-  { path: '/programmes', nav: 'programmes', component: page(() => import('./pages/ProgrammesPage'), 'ProgrammesPage'), available: true, filters: 'none', area: 'aggregate' },
-  { path: '/report', nav: 'report', component: page(() => import('./pages/ReportPage'), 'ReportPage'), available: true, filters: 'groups', area: 'aggregate' },
-  { path: '/data', nav: 'data', component: page(() => import('./pages/DataPage'), 'DataPage'), available: true, filters: 'none', area: 'aggregate' },
-  { path: '/audit', nav: 'audit', component: page(() => import('./pages/AuditPage'), 'AuditPage'), available: true, filters: 'none', area: 'admin' },
+  { path: '/', nav: 'overview', component: page(() => import('./pages/OverviewPage'), 'OverviewPage'), filters: 'all', area: 'aggregate' },
+  { path: '/adoption', nav: 'adoption', component: page(() => import('./pages/AdoptionPage'), 'AdoptionPage'), filters: 'all', area: 'aggregate' },
+  { path: '/content', nav: 'content', component: page(() => import('./pages/ContentPage'), 'ContentPage'), filters: 'all', area: 'content' },
+  { path: '/influencers', nav: 'influencers', component: page(() => import('./pages/InfluencersPage'), 'InfluencersPage'), filters: 'groups', area: 'person', ownGuard: true },
+  { path: '/network', nav: 'network', component: page(() => import('./pages/NetworkPage'), 'NetworkPage'), filters: 'department', area: 'person', ownGuard: true },
+  { path: '/pilot', nav: 'pilot', component: page(() => import('./pages/PilotPage'), 'PilotPage'), filters: 'groups', area: 'person' },
+  { path: '/programmes', nav: 'programmes', component: page(() => import('./pages/ProgrammesPage'), 'ProgrammesPage'), filters: 'none', area: 'aggregate' },
+  { path: '/report', nav: 'report', component: page(() => import('./pages/ReportPage'), 'ReportPage'), filters: 'groups', area: 'aggregate' },
+  { path: '/data', nav: 'data', component: page(() => import('./pages/DataPage'), 'DataPage'), filters: 'none', area: 'aggregate' },
+  { path: '/audit', nav: 'audit', component: page(() => import('./pages/AuditPage'), 'AuditPage'), filters: 'none', area: 'admin' },
 ];
 
 /** A person's page (/people/<id>): not in the navigation; its period picker is on the page. */
@@ -122,7 +121,6 @@ export function App() {
                 <li key={r.path}>
                   <Link to={r.path} className="nav-link" data-testid={`nav-${r.nav}`} {...(r === route && r.path !== normalised ? { 'aria-current': 'page' as const } : {})}>
                     <span>{t.nav[r.nav]}</span>
-                    {r.available ? null : <span className="nav-soon">{t.nav.soon}</span>}
                   </Link>
                 </li>
               ))}

@@ -25,7 +25,6 @@ const de = {
     report: 'Bericht',
     data: 'Daten',
     audit: 'Protokoll',
-    soon: 'bald',
   },
   lang: { label: 'Sprache', de: 'Deutsch', en: 'Englisch' },
   filters: {
@@ -353,20 +352,16 @@ const de = {
     },
     content: {
       title: 'Inhalte',
-      what: 'Welche Beiträge Dialog auslösen: Reichweite, Reaktionen und Kommentare je Beitrag und Bereich, Beiträge mit Fragen und Handlungsaufforderungen im Vergleich, und wie weit Beiträge von Beschäftigten im Vergleich zum offiziellen Unternehmenskonto reichen.',
     },
     influencers: {
       title: 'Einflussreiche Stimmen',
       intro: 'Wer mit eigenen Beiträgen viele Kolleginnen und Kollegen über Abteilungen hinweg erreicht – und warum. Einfluss lässt sich nicht ernennen, nur finden und unterstützen.',
-      what: 'Eine erklärte Rangliste natürlicher Stimmen: wer mit eigenen Beiträgen viele Kolleginnen und Kollegen über Abteilungen und Standorte hinweg erreicht – und warum. Einfluss lässt sich nicht ernennen, nur finden und unterstützen.',
     },
     pilot: {
       title: 'Pilotgruppe',
-      what: 'Ein Baukasten für die Pilotgruppe eines Botschafterprogramms: N Personen, die zusammen möglichst viele Kolleginnen und Kollegen über Abteilungen und Standorte hinweg erreichen, Tandem-Vorschläge (aktive Stimme und zurückhaltende Kollegin oder Kollege) und der Fortschritt eines laufenden Programms Woche für Woche.',
     },
     report: {
       title: 'Bericht',
-      what: 'Der druckbare Monatsbericht für die Geschäftsleitung auf einer Seite: Nutzung, Aktivität, Trends, führende und nachziehende Abteilungen und was sich geändert hat – auf Deutsch oder Englisch.',
     },
     data: {
       title: 'Daten',
@@ -481,9 +476,6 @@ const de = {
       action: { 'view person-level': 'Personenbezogene Ansicht', 'export csv (person-level)': 'CSV-Export (personenbezogen)', 'export csv': 'CSV-Export' } as Record<string, string>,
       noFilters: 'keine',
     },
-    notYet: 'In dieser Version noch nicht verfügbar',
-    notYetText: 'Diese Seite wird in einer späteren Version gebaut. Bis dahin zeigen „Überblick“ und „Nutzung“ die vorhandenen Zahlen.',
-    willShow: 'Was diese Seite zeigen wird',
     notFound: 'Diese Seite gibt es nicht.',
     chunkError: 'Dieser Teil des Dashboards konnte nicht geladen werden – vielleicht wurde Chorus gerade aktualisiert.',
     reload: 'Seite neu laden',
@@ -512,7 +504,6 @@ const en: Messages = {
     report: 'Report',
     data: 'Data',
     audit: 'Audit log',
-    soon: 'soon',
   },
   lang: { label: 'Language', de: 'German', en: 'English' },
   filters: {
@@ -839,20 +830,16 @@ const en: Messages = {
     },
     content: {
       title: 'Content',
-      what: 'Which posts start a dialogue: reach, reactions and comments per post and space, posts with questions and calls to action compared, and how far employees’ own posts reach compared with the official corporate account.',
     },
     influencers: {
       title: 'Influencers',
       intro: 'Who reaches many colleagues across departments with their own posts – and why. Influence cannot be appointed, only found and supported.',
-      what: 'A ranked, explained list of natural voices: who reaches many colleagues across departments and locations with their own posts – and why. Influence cannot be appointed, only found and supported.',
     },
     pilot: {
       title: 'Pilot group',
-      what: 'A builder for the pilot group of an ambassador programme: N people who together reach most colleagues across departments and locations, tandem suggestions (an active voice with a hesitant colleague), and the progress of a running programme week by week.',
     },
     report: {
       title: 'Report',
-      what: 'The printable one-page monthly report for executives: adoption, activity, trends, leading and lagging departments and what changed – in German or English.',
     },
     data: {
       title: 'Data',
@@ -966,9 +953,6 @@ const en: Messages = {
       action: { 'view person-level': 'Person-level view', 'export csv (person-level)': 'CSV export (person-level)', 'export csv': 'CSV export' },
       noFilters: 'none',
     },
-    notYet: 'Not available in this version yet',
-    notYetText: 'This page will be built in a later version. Until then, “Overview” and “Adoption” show the figures that exist.',
-    willShow: 'What this page will show',
     notFound: 'There is no such page.',
     chunkError: 'This part of the dashboard could not be loaded – Chorus may just have been updated.',
     reload: 'Reload the page',
