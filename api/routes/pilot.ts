@@ -143,6 +143,12 @@ async function buildAnswer(deps: AppDeps, request: PilotGroupRequest & PeriodFie
     optedOut: await getOptedOut(conn),
     guard: await getGroupGuard(conn, deps.config.minGroupSize),
   }));
+  // A quota names its group next to the members it forces in: for a group below the minimum size
+  // that would show who belongs to it, so such quotas are refused (as filters on them are).
+  const small = request.quotas?.find((q) => guard.isSmall(q.by, q.group));
+  if (small) {
+    throw new ApiError(400, 'small_group', `No quota on the ${small.by} "${small.group}": it has fewer than ${guard.minGroupSize} people (or none), and a quota would show who belongs to it.`, { quota: small });
+  }
   let answer;
   try {
     answer = computePilotAnswer(data, ranking, optedOut, request);

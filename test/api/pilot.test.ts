@@ -90,12 +90,26 @@ describe('POST /api/pilot-group', () => {
 
   it('answers 400 naming the quota that cannot be met', async () => {
     const app = createApp({ db, config: config() });
-    const res = await post(app, '/api/pilot-group', { size: 4, ...period, quotas: [{ by: 'department', group: 'IT', min: 4 }] });
+    const res = await post(app, '/api/pilot-group', { size: 6, ...period, quotas: [{ by: 'department', group: 'Vertrieb', min: 6 }] });
     expect(res.status).toBe(400);
     const error = (await res.json()).error;
     expect(error.code).toBe('infeasible');
-    expect(error.message).toBe('Quota department "IT" (min 4): the department has only 3 eligible candidates.');
-    expect(error.details).toMatchObject({ kind: 'minAboveEligible', figures: { eligible: 3 }, quota: { by: 'department', group: 'IT', min: 4 } });
+    expect(error.message).toBe('Quota department "Vertrieb" (min 6): the department has only 5 eligible candidates.');
+    expect(error.details).toMatchObject({ kind: 'minAboveEligible', figures: { eligible: 5 }, quota: { by: 'department', group: 'Vertrieb', min: 6 } });
+  });
+
+  it('refuses a quota on a group below the minimum group size, which would show who belongs to it', async () => {
+    const app = createApp({ db, config: config() });
+    for (const quota of [{ by: 'department', group: 'IT', min: 1 }, { by: 'location', group: 'Köln', max: 1 }, { by: 'department', group: 'Nirgendwo', min: 1 }]) {
+      const res = await post(app, '/api/pilot-group', { size: 2, ...period, quotas: [quota] });
+      expect(res.status).toBe(400);
+      const error = (await res.json()).error;
+      expect(error.code).toBe('small_group');
+      expect(error.message).toBe(`No quota on the ${quota.by} "${quota.group}": it has fewer than 5 people (or none), and a quota would show who belongs to it.`);
+    }
+    // The same quota is fine once the minimum group size allows the group.
+    const small = createApp({ db, config: config({ minGroupSize: 3 }) });
+    expect((await post(small, '/api/pilot-group', { size: 2, ...period, quotas: [{ by: 'department', group: 'IT', min: 1 }] })).status).toBe(200);
   });
 
   it('meets a minimum by restricting the last places to the department', async () => {

@@ -64,11 +64,15 @@ describe.skipIf(!hasChromium)('pilot group page in Chromium (demo organisation)'
     await page.context().close();
   });
 
-  it('explains a quota that cannot be met', async () => {
-    const { page, errors } = await open(`/pilot?size=3&quotas=${encodeURIComponent('department:Recht:5:')}`);
+  it('explains a quota that cannot be met, and one on a group too small to name', async () => {
+    const { page, errors } = await open(`/pilot?size=10&quotas=${encodeURIComponent('department:Geschäftsführung:8:')}`);
     await page.getByTestId('pilot-infeasible').waitFor();
-    // Recht has 4 people: the API's reason, worded in German on the page.
-    expect(await page.getByTestId('pilot-infeasible').innerText()).toContain('Abteilung „Recht“ (min. 5): Die Gruppe hat nur 4 mögliche Kandidatinnen und Kandidaten.');
+    // Geschäftsführung has 7 people: the API's reason, worded in German on the page.
+    expect(await page.getByTestId('pilot-infeasible').innerText()).toContain('Abteilung „Geschäftsführung“ (min. 8): Die Gruppe hat nur 7 mögliche Kandidatinnen und Kandidaten.');
+    // Recht has 4 people, below the minimum group size: no quota on it (the editor disables it too).
+    await page.goto(`${base}/pilot?size=3&quotas=${encodeURIComponent('department:Recht:1:')}`);
+    await expect.poll(() => page.getByTestId('pilot-infeasible').innerText()).toContain('Abteilung „Recht“: Diese Gruppe ist kleiner als die Mindestgruppengröße.');
+    expect(await page.locator('[data-testid="quota-group"] option[value="Recht"]').isDisabled()).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   });

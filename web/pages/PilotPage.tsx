@@ -53,6 +53,7 @@ function clampSize(raw: string | null): number {
 /** The API's infeasible-quota answer in the page's language (its own message for anything else). */
 function describeInfeasible(error: ApiRequestError, m: M, locale: string): string {
   const d = error.details as { kind?: string; figures?: Record<string, number>; quota?: Quota | null } | undefined;
+  if (error.code === 'small_group' && d?.quota) return m.smallGroupQuota(m.quotaText(d.quota.by, d.quota.group, '', ''));
   if (error.code !== 'infeasible' || !d?.kind || !(d.kind in m.infeasibleKind)) return error.message;
   const figures = Object.fromEntries(Object.entries(d.figures ?? {}).map(([k, v]) => [k, formatNumber(v, locale)]));
   const q = d.quota ? m.quotaText(d.quota.by, d.quota.group, d.quota.min === undefined ? '' : formatNumber(d.quota.min, locale), d.quota.max === undefined ? '' : formatNumber(d.quota.max, locale)) : '';
@@ -218,8 +219,9 @@ function QuotaEditor({ quotas, onChange }: { quotas: Quota[]; onChange: (next: Q
           <select aria-label={row.by === 'department' ? m.department : m.location} value={row.group} onChange={(e) => update(rows.map((r, j) => (j === i ? { ...r, group: e.target.value } : r)))} data-testid="quota-group">
             <option value="">{m.chooseGroup}</option>
             {groups(row.by).map((g) => (
-              <option key={g.name} value={g.name}>
-                {g.name}
+              // Like the filter bar: groups below the minimum size are listed but cannot be chosen.
+              <option key={g.name} value={g.name} disabled={g.suppressed}>
+                {g.suppressed ? `${g.name} (${m.tooSmall})` : g.name}
               </option>
             ))}
           </select>

@@ -65,6 +65,8 @@ export const de = {
   otherNote: (n: string) => `Gruppen mit weniger als ${n} Personen sind unter „(other)“ zusammengefasst; ist auch „(other)“ kleiner, bleiben seine Zahlen verborgen.`,
   unknownExclusions: (ids: string) => `Nicht im Zeitraum beschäftigt, ignoriert: ${ids}`,
   infeasible: 'Diese Anfrage lässt sich nicht erfüllen',
+  smallGroupQuota: (q: string) => `${q}: Diese Gruppe ist kleiner als die Mindestgruppengröße. Eine Quote auf sie würde zeigen, wer zu ihr gehört; deshalb ist sie nicht möglich.`,
+  tooSmall: 'zu klein',
   infeasibleHint: 'Lockern Sie die genannte Quote, verkleinern Sie die Gruppe oder lassen Sie ausgeschlossene Personen wieder zu.',
   quotaText: (by: string, group: string, min: string, max: string) => `${by === 'department' ? 'Abteilung' : 'Standort'} „${group}“${min || max ? ` (${[min ? `min. ${min}` : '', max ? `max. ${max}` : ''].filter(Boolean).join(', ')})` : ''}`,
   infeasibleKind: {
@@ -186,6 +188,8 @@ export const en: Shape<typeof de> = {
   otherNote: (n) => `Groups with fewer than ${n} people are combined as “(other)”; when “(other)” is smaller too, its figures stay hidden.`,
   unknownExclusions: (ids) => `Not employed in the period, ignored: ${ids}`,
   infeasible: 'This request cannot be met',
+  smallGroupQuota: (q) => `${q}: this group is smaller than the minimum group size. A quota on it would show who belongs to it, so it is not possible.`,
+  tooSmall: 'too small',
   infeasibleHint: 'Relax the quota named, shrink the group or allow excluded people again.',
   quotaText: (by, group, min, max) => `${by === 'department' ? 'Department' : 'Location'} “${group}”${min || max ? ` (${[min ? `min ${min}` : '', max ? `max ${max}` : ''].filter(Boolean).join(', ')})` : ''}`,
   infeasibleKind: {
