@@ -149,6 +149,14 @@ async function buildAnswer(deps: AppDeps, request: PilotGroupRequest & PeriodFie
   if (small) {
     throw new ApiError(400, 'small_group', `No quota on the ${small.by} "${small.group}": it has fewer than ${guard.minGroupSize} people (or none), and a quota would show who belongs to it.`, { quota: small });
   }
+  // A pool limited to such a group would list its members: refused alike (the filter bar never offers it).
+  const smallPool = [
+    ...(request.pool?.departments ?? []).map((group) => ({ by: 'department' as const, group })),
+    ...(request.pool?.locations ?? []).map((group) => ({ by: 'location' as const, group })),
+  ].find((g) => guard.isSmall(g.by, g.group));
+  if (smallPool) {
+    throw new ApiError(400, 'small_group', `No pool of the ${smallPool.by} "${smallPool.group}": it has fewer than ${guard.minGroupSize} people (or none), and the answer would show who belongs to it.`, { pool: smallPool });
+  }
   let answer;
   try {
     answer = computePilotAnswer(data, ranking, optedOut, request);

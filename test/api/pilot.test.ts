@@ -107,6 +107,10 @@ describe('POST /api/pilot-group', () => {
       expect(error.code).toBe('small_group');
       expect(error.message).toBe(`No quota on the ${quota.by} "${quota.group}": it has fewer than 5 people (or none), and a quota would show who belongs to it.`);
     }
+    // A pool of only that group would list its members just the same.
+    const pooled = await post(app, '/api/pilot-group', { size: 1, ...period, pool: { departments: ['IT'] } });
+    expect(pooled.status).toBe(400);
+    expect((await pooled.json()).error.message).toBe('No pool of the department "IT": it has fewer than 5 people (or none), and the answer would show who belongs to it.');
     // The same quota is fine once the minimum group size allows the group.
     const small = createApp({ db, config: config({ minGroupSize: 3 }) });
     expect((await post(small, '/api/pilot-group', { size: 2, ...period, quotas: [{ by: 'department', group: 'IT', min: 1 }] })).status).toBe(200);

@@ -52,8 +52,9 @@ function clampSize(raw: string | null): number {
 
 /** The API's infeasible-quota answer in the page's language (its own message for anything else). */
 function describeInfeasible(error: ApiRequestError, m: M, locale: string): string {
-  const d = error.details as { kind?: string; figures?: Record<string, number>; quota?: Quota | null } | undefined;
-  if (error.code === 'small_group' && d?.quota) return m.smallGroupQuota(m.quotaText(d.quota.by, d.quota.group, '', ''));
+  const d = error.details as { kind?: string; figures?: Record<string, number>; quota?: Quota | null; pool?: Pick<Quota, 'by' | 'group'> } | undefined;
+  const small = error.code === 'small_group' ? (d?.quota ?? d?.pool) : undefined;
+  if (small) return m.smallGroupQuota(m.quotaText(small.by, small.group, '', ''));
   if (error.code !== 'infeasible' || !d?.kind || !(d.kind in m.infeasibleKind)) return error.message;
   const figures = Object.fromEntries(Object.entries(d.figures ?? {}).map(([k, v]) => [k, formatNumber(v, locale)]));
   const q = d.quota ? m.quotaText(d.quota.by, d.quota.group, d.quota.min === undefined ? '' : formatNumber(d.quota.min, locale), d.quota.max === undefined ? '' : formatNumber(d.quota.max, locale)) : '';
