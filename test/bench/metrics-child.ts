@@ -2,40 +2,27 @@
 // writes a synthetic organisation as canonical people.csv + interactions.csv (dated across
 // 90 days, so the job computes months, quarter and last-30/90 periods as it does after a real
 // import), imports it, runs the job for the `last90` period and prints timings as JSON.
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDatabase, openDatabase } from '../../analytics/db';
 import { buildSyntheticEdges } from '../../analytics/graph/synthetic';
 import { loadCanonical } from '../../analytics/ingest/canonical';
 import { computePeriodMetrics } from '../../analytics/jobs/person-metrics';
+import { writeLines } from './write-lines';
 
 const [peopleArg, edgesArg] = process.argv.slice(2);
 const people = Number(peopleArg);
 const edges = Number(edgesArg);
 const dir = mkdtempSync(join(tmpdir(), 'chorus-metrics-bench-'));
 
-async function write(path: string, lines: Iterable<string>): Promise<void> {
-  const out = createWriteStream(path);
-  let chunk = '';
-  for (const line of lines) {
-    chunk += `${line}\n`;
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
-      chunk = '';
-    }
-  }
-  out.end(chunk);
-  await new Promise<void>((r) => out.once('finish', () => r()));
-}
-
 const synthetic = buildSyntheticEdges({ people, edges, seed: 11 });
 const departments = 12;
-await write(join(dir, 'people.csv'), (function* () {
+await writeLines(join(dir, 'people.csv'), (function* () {
   yield 'person_id,department,location';
   for (let i = 0; i < people; i++) yield `u${i},Abteilung ${(synthetic.community[i] % departments) + 1},Standort ${(i % 5) + 1}`;
 })());
-await write(join(dir, 'interactions.csv'), (function* () {
+await writeLines(join(dir, 'interactions.csv'), (function* () {
   yield 'source_id,target_id,occurred_at,channel,weight';
   for (let i = 0; i < synthetic.sources.length; i++) {
     const day = 1 + (i % 90);

@@ -7,39 +7,26 @@
 //     greedily with quotas off, computes the baseline and the coverage figures, and prints the
 //     timings and peak memory as JSON.
 // run.ts (`npm run bench -- --only pilot`) runs both and prints the figures. Goal: under 3 s.
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeDatabase, openDatabase, withConnection } from '../../analytics/db';
 import { buildSyntheticEdges } from '../../analytics/graph/synthetic';
 import { loadCanonical } from '../../analytics/ingest/canonical';
 import { computePeriodMetrics } from '../../analytics/jobs/person-metrics';
 import { computePilotAnswer, getOptedOut, getPilotRanking, getPilotReachData } from '../../analytics/queries/pilot';
+import { writeLines } from './write-lines';
 
 const from = '2026-07-01';
 const to = '2026-09-28';
 
-async function write(path: string, lines: Iterable<string>): Promise<void> {
-  const out = createWriteStream(path);
-  let chunk = '';
-  for (const line of lines) {
-    chunk += `${line}\n`;
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
-      chunk = '';
-    }
-  }
-  out.end(chunk);
-  await new Promise<void>((r) => out.once('finish', () => r()));
-}
-
 async function prepare(dir: string, people: number, interactions: number) {
   mkdirSync(dir, { recursive: true });
   const synthetic = buildSyntheticEdges({ people, edges: interactions, seed: 23 });
-  await write(join(dir, 'people.csv'), (function* () {
+  await writeLines(join(dir, 'people.csv'), (function* () {
     yield 'person_id,department,location';
     for (let i = 0; i < people; i++) yield `u${i},Abteilung ${(synthetic.community[i] % 12) + 1},Standort ${(i % 5) + 1}`;
   })());
-  await write(join(dir, 'interactions.csv'), (function* () {
+  await writeLines(join(dir, 'interactions.csv'), (function* () {
     yield 'source_id,target_id,occurred_at,channel,weight';
     for (let i = 0; i < synthetic.sources.length; i++) {
       const date = new Date(Date.UTC(2026, 6, 1 + (i % 90))).toISOString().slice(0, 10);
