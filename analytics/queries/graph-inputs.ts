@@ -35,7 +35,9 @@ function edgeSqlParams(from: string, to: string, w: EdgeWeights) {
 
 /** Aggregated person → person edges of a period, column-wise (cheap for a million edges). */
 export async function getGraphEdges(connection: DuckDBConnection, from: string, to: string, w: EdgeWeights = defaultEdgeWeights): Promise<EdgeColumns> {
-  const reader = await connection.runAndReadAll(readSql('graph-edges'), edgeSqlParams(from, to, w));
+  // Ordered: nodes are numbered in edge order, and sampled betweenness and Louvain depend on the
+  // numbering, so the same data must always give the same order (a parallel GROUP BY does not).
+  const reader = await connection.runAndReadAll(`SELECT * FROM (\n${readSql('graph-edges')}\n) ORDER BY source, target`, edgeSqlParams(from, to, w));
   const columns = reader.getColumnsObjectJS();
   return { source: columns.source as string[], target: columns.target as string[], weight: columns.weight as number[] };
 }
@@ -46,7 +48,8 @@ export async function getGraphEdges(connection: DuckDBConnection, from: string, 
  */
 export async function stageGraphEdges(connection: DuckDBConnection, from: string, to: string, w: EdgeWeights = defaultEdgeWeights): Promise<EdgeColumns> {
   await connection.run(`CREATE OR REPLACE TEMP TABLE period_edges_stage AS ${readSql('graph-edges')}`, edgeSqlParams(from, to, w) as never);
-  const reader = await connection.runAndReadAll('SELECT source, target, weight FROM period_edges_stage');
+  // Ordered for the same reason as in getGraphEdges: same data, same node numbering, same ranking.
+  const reader = await connection.runAndReadAll('SELECT source, target, weight FROM period_edges_stage ORDER BY source, target');
   const columns = reader.getColumnsObjectJS();
   return { source: columns.source as string[], target: columns.target as string[], weight: columns.weight as number[] };
 }
