@@ -7,7 +7,7 @@ import { csvResponse } from '../csv';
 import type { AppDeps } from '../deps';
 import { formatParam, groupName, isoDay, queryOf } from '../validation';
 import { getGroupGuard, isSmallSelection } from '../privacy';
-import { resolvePeriod } from './period';
+import { checkPersonRange, resolvePeriod } from './period';
 
 const range = {
   from: isoDay.optional(),
@@ -22,13 +22,11 @@ const networkQuery = z
     department: groupName.optional(),
     community: z.coerce.number().int().min(0).max(1_000_000).optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
-  .refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'give both from and to, or neither (the last 90 days)', path: ['to'] });
+  .superRefine(checkPersonRange);
 
 const matrixQuery = z
   .object({ ...range, format: formatParam.optional() })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
-  .refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'give both from and to, or neither (the last 90 days)', path: ['to'] });
+  .superRefine(checkPersonRange);
 
 /** GET /api/network (top people and the edges among them) and GET /api/network/matrix. */
 export function networkRoutes(deps: AppDeps) {

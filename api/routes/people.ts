@@ -16,12 +16,11 @@ import { queryRows } from '../../analytics/db';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../errors';
 import { isoDay, queryOf } from '../validation';
-import { resolvePeriod } from './period';
+import { checkPersonRange, resolvePeriod } from './period';
 
 const profileQuery = z
   .object({ from: isoDay.optional(), to: isoDay.optional(), lang: z.enum(['de', 'en']).optional() })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
-  .refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'give both from and to, or neither (the last 90 days)', path: ['to'] });
+  .superRefine(checkPersonRange);
 
 const personId = z.string().min(1).max(200);
 

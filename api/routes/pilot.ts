@@ -26,7 +26,7 @@ import type { AppDeps } from '../deps';
 import { ApiError, badRequest } from '../errors';
 import { getGroupGuard, otherGroup, unknownGroup, type GroupGuard } from '../privacy';
 import { formatParam, groupName, isoDay, queryOf } from '../validation';
-import { resolvePeriod } from './period';
+import { checkPersonRange, resolvePeriod } from './period';
 
 const quotaSchema = z
   .object({
@@ -57,19 +57,15 @@ const requestFields = {
 };
 
 type PeriodFields = { from?: string; to?: string };
-const checkRange = (q: PeriodFields, ctx: z.RefinementCtx) => {
-  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', message: 'from must not be after to', path: ['from'] });
-  if ((q.from === undefined) !== (q.to === undefined)) ctx.addIssue({ code: 'custom', message: 'give both from and to, or neither (the last 90 days)', path: ['to'] });
-};
 
-const pilotBody = z.object(requestFields).strict().superRefine(checkRange);
+const pilotBody = z.object(requestFields).strict().superRefine(checkPersonRange);
 const saveBody = z
-  .object({ name: z.string().trim().min(1, 'name must not be empty').max(120, 'name: at most 120 characters'), request: z.object(requestFields).strict().superRefine(checkRange) })
+  .object({ name: z.string().trim().min(1, 'name must not be empty').max(120, 'name: at most 120 characters'), request: z.object(requestFields).strict().superRefine(checkPersonRange) })
   .strict();
 const langQuery = z.object({ lang: z.enum(['de', 'en']).optional(), format: formatParam.optional() });
 const compareQuery = z
   .object({ a: z.coerce.number().int().min(1), b: z.coerce.number().int().min(1), from: isoDay.optional(), to: isoDay.optional() })
-  .superRefine(checkRange);
+  .superRefine(checkPersonRange);
 const groupIdParam = z.coerce.number().int().min(1);
 
 /** Validates a JSON body with `schema`; a failure is a 400 naming the field. */

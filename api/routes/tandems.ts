@@ -8,7 +8,7 @@ import { csvResponse } from '../csv';
 import type { AppDeps } from '../deps';
 import { getGroupGuard, isSmallSelection } from '../privacy';
 import { formatParam, groupName, isoDay, queryOf } from '../validation';
-import { resolvePeriod } from './period';
+import { checkPersonRange, resolvePeriod } from './period';
 
 const tandemsQuery = z
   .object({
@@ -23,8 +23,7 @@ const tandemsQuery = z
     lang: z.enum(['de', 'en']).optional(),
     format: formatParam.optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
-  .refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'give both from and to, or neither (the last 90 days)', path: ['to'] })
+  .superRefine(checkPersonRange)
   .refine((q) => q.maxItems === undefined || q.minPosts === undefined || q.maxItems < q.minPosts, { message: 'maxItems must be below minPosts (a hesitant colleague writes less than a poster posts)', path: ['maxItems'] });
 
 /** GET /api/tandems (+ format=csv). */
