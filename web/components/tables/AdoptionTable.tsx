@@ -16,7 +16,7 @@ import { formatNumber, formatPercent, formatPeriod } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { partialCoverage } from '../../lib/periods';
 import type { AdoptionItem, Grain } from '../../lib/queries';
-import { InfoTip } from '../common/InfoTip';
+import { HeaderCell, Pager } from './TableParts';
 
 type MetricKey = Exclude<keyof AdoptionItem, 'period'>;
 const metricColumns: { key: MetricKey; kind: 'count' | 'rate' }[] = [
@@ -112,7 +112,6 @@ export function AdoptionTable({ items, grain, title, csvHref, range, pageSize = 
   });
 
   const rowCount = table.getFilteredRowModel().rows.length;
-  const pages = table.getPageCount();
 
   return (
     <section className="table-card" aria-label={title}>
@@ -138,24 +137,9 @@ export function AdoptionTable({ items, grain, title, csvHref, range, pageSize = 
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  const meta = header.column.columnDef.meta as ColumnMeta | undefined;
-                  const numeric = meta?.numeric;
-                  return (
-                    <th key={header.id} scope="col" className={numeric ? 'num' : undefined} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
-                      <span className="th-inner">
-                        <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()} title={t.table.sortHint}>
-                          {flexRender(header.column.columnDef.header, header.getContext())}
-                          <span className="sort-mark" aria-hidden="true">
-                            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-                          </span>
-                        </button>
-                        {meta?.info ? <InfoTip native text={meta.info} label={`${t.metrics.info}: ${meta.label}`} /> : null}
-                      </span>
-                    </th>
-                  );
-                })}
+                {group.headers.map((header) => (
+                  <HeaderCell key={header.id} header={header} />
+                ))}
               </tr>
             ))}
           </thead>
@@ -182,17 +166,7 @@ export function AdoptionTable({ items, grain, title, csvHref, range, pageSize = 
           </tbody>
         </table>
       </div>
-      {pages > 1 ? (
-        <nav className="pager" aria-label={t.table.pageOf(String(table.getState().pagination.pageIndex + 1), String(pages))}>
-          <button type="button" className="button" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
-            ← {t.table.prev}
-          </button>
-          <span>{t.table.pageOf(formatNumber(table.getState().pagination.pageIndex + 1, locale), formatNumber(pages, locale))}</span>
-          <button type="button" className="button" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
-            {t.table.next} →
-          </button>
-        </nav>
-      ) : null}
+      <Pager table={table} />
     </section>
   );
 }

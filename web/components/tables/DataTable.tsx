@@ -4,7 +4,7 @@ import { flexRender, getCoreRowModel, getPaginationRowModel, getSortedRowModel, 
 import { useState, type ReactNode } from 'react';
 import { formatNumber } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { InfoTip } from '../common/InfoTip';
+import { HeaderCell, Pager } from './TableParts';
 
 export interface DataColumnMeta {
   numeric?: boolean;
@@ -69,7 +69,6 @@ export function DataTable<T>({ title, rows, columns, csvName, emptyText, pageSiz
     getPaginationRowModel: getPaginationRowModel(),
     initialState: { pagination: { pageIndex: 0, pageSize }, columnVisibility: Object.fromEntries(csvOnly.map((id) => [id, false])) },
   });
-  const pages = table.getPageCount();
 
   const exportCsv = () => {
     const leaf = table.getAllLeafColumns();
@@ -101,33 +100,9 @@ export function DataTable<T>({ title, rows, columns, csvName, emptyText, pageSiz
             <thead>
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id}>
-                  {group.headers.map((header) => {
-                    const meta = header.column.columnDef.meta as DataColumnMeta | undefined;
-                    const sorted = header.column.getIsSorted();
-                    const canSort = header.column.getCanSort();
-                    return (
-                      <th
-                        key={header.id}
-                        scope="col"
-                        className={meta?.numeric ? 'num' : undefined}
-                        aria-sort={canSort ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined}
-                      >
-                        <span className="th-inner">
-                          {canSort ? (
-                            <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()} title={t.table.sortHint}>
-                              {flexRender(header.column.columnDef.header, header.getContext())}
-                              <span className="sort-mark" aria-hidden="true">
-                                {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-                              </span>
-                            </button>
-                          ) : (
-                            flexRender(header.column.columnDef.header, header.getContext())
-                          )}
-                          {meta?.info ? <InfoTip native text={meta.info} label={`${t.metrics.info}: ${meta.label}`} /> : null}
-                        </span>
-                      </th>
-                    );
-                  })}
+                  {group.headers.map((header) => (
+                    <HeaderCell key={header.id} header={header} />
+                  ))}
                 </tr>
               ))}
             </thead>
@@ -145,17 +120,7 @@ export function DataTable<T>({ title, rows, columns, csvName, emptyText, pageSiz
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav className="pager" aria-label={t.table.pageOf(String(table.getState().pagination.pageIndex + 1), String(pages))}>
-          <button type="button" className="button" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
-            ← {t.table.prev}
-          </button>
-          <span>{t.table.pageOf(formatNumber(table.getState().pagination.pageIndex + 1, locale), formatNumber(pages, locale))}</span>
-          <button type="button" className="button" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
-            {t.table.next} →
-          </button>
-        </nav>
-      ) : null}
+      <Pager table={table} />
     </section>
   );
 }

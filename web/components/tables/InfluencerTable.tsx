@@ -18,7 +18,7 @@ import { formatGrowth, formatNumber, formatSignificant } from '../../lib/format'
 import { useI18n } from '../../lib/i18n';
 import type { Influencer } from '../../lib/queries';
 import { personPath } from '../../lib/url-state';
-import { InfoTip } from '../common/InfoTip';
+import { HeaderCell, Pager } from './TableParts';
 import { Link } from '../common/Link';
 import { BalanceLabel, RoleBadges } from '../common/RoleBadges';
 import { ScoreBar } from '../common/ScoreBar';
@@ -246,7 +246,6 @@ export function InfluencerTable({ items, total, truncatedAt, csvHref }: Props) {
   });
 
   const rowCount = table.getFilteredRowModel().rows.length;
-  const pages = table.getPageCount();
   const visibleColumns = table.getVisibleLeafColumns().length;
   const hideable = table.getAllLeafColumns().filter((c) => c.getCanHide());
 
@@ -295,33 +294,9 @@ export function InfluencerTable({ items, total, truncatedAt, csvHref }: Props) {
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const meta = header.column.columnDef.meta as ColumnMeta | undefined;
-                  const sorted = header.column.getIsSorted();
-                  const canSort = header.column.getCanSort();
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      className={[meta?.numeric ? 'num' : '', `col-${header.column.id}`].join(' ').trim()}
-                      aria-sort={canSort ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined}
-                    >
-                      <span className="th-inner">
-                        {canSort ? (
-                          <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()} title={t.table.sortHint}>
-                            {flexRender(header.column.columnDef.header, header.getContext())}
-                            <span className="sort-mark" aria-hidden="true">
-                              {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-                            </span>
-                          </button>
-                        ) : (
-                          flexRender(header.column.columnDef.header, header.getContext())
-                        )}
-                        {meta?.info ? <InfoTip native text={meta.info} label={`${t.metrics.info}: ${meta.label}`} /> : null}
-                      </span>
-                    </th>
-                  );
-                })}
+                {group.headers.map((header) => (
+                  <HeaderCell key={header.id} header={header} className={`col-${header.column.id}`} />
+                ))}
               </tr>
             ))}
           </thead>
@@ -357,17 +332,7 @@ export function InfluencerTable({ items, total, truncatedAt, csvHref }: Props) {
           </tbody>
         </table>
       </div>
-      {pages > 1 ? (
-        <nav className="pager" aria-label={t.table.pageOf(String(table.getState().pagination.pageIndex + 1), String(pages))}>
-          <button type="button" className="button" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
-            ← {t.table.prev}
-          </button>
-          <span>{t.table.pageOf(formatNumber(table.getState().pagination.pageIndex + 1, locale), formatNumber(pages, locale))}</span>
-          <button type="button" className="button" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()} data-testid="next-page">
-            {t.table.next} →
-          </button>
-        </nav>
-      ) : null}
+      <Pager table={table} nextTestId="next-page" />
     </section>
   );
 }
