@@ -23,6 +23,12 @@ export async function getImportRuns(connection: DuckDBConnection, limit = 50): P
   return rows.map((r) => ({ ...r, loaded: r.loaded ? (JSON.parse(r.loaded) as Record<string, number>) : null }));
 }
 
+/** The newest successful import (null without one) and the sorted sources of all successful imports. */
+export async function getImportBasis(connection: DuckDBConnection): Promise<{ lastImport: { source: string; finishedAt: string | null } | null; sources: string[] }> {
+  const [row] = await queryRows<{ source: string | null; finishedAt: string | null; sources: string[] }>(connection, readSql('last-import'));
+  return { lastImport: row.source === null ? null : { source: row.source, finishedAt: row.finishedAt }, sources: row.sources };
+}
+
 /** Rejected rows of one run (at most `limit`). */
 export async function getImportRejects(connection: DuckDBConnection, runId: number, limit = 1000): Promise<ImportRejectRow[]> {
   return queryRows<ImportRejectRow>(connection, readSql('import-rejects'), { run: runId, limit });

@@ -10,7 +10,7 @@ import { getGuardedBreakdown } from '../queries/adoption-breakdown';
 import { getAdoptionKpis } from '../queries/adoption-kpis';
 import { compareFigures, computeChange, monthRange, previousOf } from '../queries/compare';
 import { computeVoiceTotals, getContentSummary, getTopPosts, getVoiceShare } from '../queries/content-engagement';
-import { getDataPeriod, getImportRuns } from '../queries/meta';
+import { getDataPeriod, getImportBasis } from '../queries/meta';
 import { getProgrammeMonth, getRisingVoiceCount } from '../queries/report-highlights';
 import type { AdoptionKpis, AdoptionRow, BreakdownItem, Change, ContentSummaryRow, DataPeriod, DayRange, TopPostRow, VoiceTotals } from '../types';
 import { computeMovements, writeNarrative, type Movement } from './narrative';
@@ -171,14 +171,12 @@ export async function getMonthlyReport(connection: DuckDBConnection, options: Mo
   // The same month a year earlier only when the data covers it whole (a part would read as growth).
   const yearAgoPeriod = yearAgoRange.from >= data.from ? yearAgoRange : null;
 
-  const runs = await getImportRuns(connection, 1000);
-  const succeeded = runs.filter((r) => r.status === 'ok');
-  const last = succeeded[0] ?? null;
+  const basis = await getImportBasis(connection);
   const footnote: ReportFootnote = {
     dataPeriod: data,
     timeZone: options.timeZone ?? 'Europe/Berlin',
-    sources: [...new Set(succeeded.map((r) => r.source))].sort(),
-    lastImport: last ? { source: last.source, finishedAt: last.finishedAt } : null,
+    sources: basis.sources,
+    lastImport: basis.lastImport,
     minGroupSize,
     suppressedDepartments: [],
     suppressedProgrammes: [],
