@@ -133,7 +133,7 @@ export function ProgrammesPage() {
   return (
     <>
       <PageHeader title={m.title} intro={m.intro}>
-        {controls}
+        {items.length > 0 ? controls : null}
       </PageHeader>
       {body}
     </>
